@@ -1,0 +1,1 @@
+"""Newswire's intake: the HTTP API newsrooms post to and operators manage subscribers with."""

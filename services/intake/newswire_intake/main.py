@@ -1,0 +1,47 @@
+"""The intake application.
+
+    uvicorn newswire_intake.main:create_app --factory --port 8000
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from newswire import queue
+from newswire.config import Settings, get_settings
+from newswire.store import Store
+from newswire_intake import errors
+from newswire_intake.routes import articles, deliveries, health, subscribers
+
+log = logging.getLogger("newswire.intake")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    if not settings.admin_token:
+        raise RuntimeError("NEWSWIRE_ADMIN_TOKEN must be set")
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.settings = settings
+        app.state.store = Store.from_url(
+            settings.redis_url, visibility_timeout=settings.visibility_timeout, retention_days=settings.delivery_retention_days
+        )
+        app.state.celery = queue.make_celery(settings)
+        yield
+        app.state.store.redis.close()
+
+    app = FastAPI(
+        title="Newswire",
+        version="1.0.0",
+        summary="Post articles once; subscribers receive them enriched, in their formats, signed.",
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    for module in (articles, subscribers, deliveries, health):
+        app.include_router(module.router)
+    return app

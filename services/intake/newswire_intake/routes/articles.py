@@ -1,0 +1,142 @@
+"""Posting articles and reading what became of them."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import datetime, timezone
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from newswire import queue
+from newswire.formats import MEDIA_TYPES, render
+from newswire.models import Article, ArticleStatus, Format
+from newswire.submissions import build_article, parse_submission
+from newswire_intake.deps import AnyRole, CeleryDep, SettingsDep, StoreDep
+from newswire_intake.errors import ApiError, not_found
+from newswire_intake.views import article_view, deliveries_page
+
+router = APIRouter(prefix="/v1/articles", tags=["articles"])
+
+_POST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "text/plain": {"schema": {"type": "string"}, "example": "headline: Example\n\nFirst paragraph."},
+            "application/json": {"schema": {"type": "object"}, "example": {"headline": "Example", "body_text": "Text."}},
+        },
+    }
+}
+
+
+async def _read_limited(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, "too_large", f"articles are limited to {limit} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, "too_large", f"articles are limited to {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _accepted(article: Article, status: ArticleStatus | None = None) -> dict[str, Any]:
+    base = f"/v1/articles/{article.id}"
+    return {
+        "id": article.id,
+        "guid": article.guid,
+        "version": article.version,
+        "status": (status or article.status).value,
+        "links": {"self": base, "deliveries": f"{base}/deliveries", "formats": f"{base}/formats/{{format}}"},
+    }
+
+
+@router.post("", status_code=202, openapi_extra=_POST_BODY, summary="Post an article")
+async def post_article(
+    request: Request,
+    _: AnyRole,
+    store: StoreDep,
+    celery: CeleryDep,
+    settings: SettingsDep,
+    idempotency_key: Annotated[str | None, Header(max_length=255)] = None,
+) -> JSONResponse:
+    """Accept wire text (`text/plain`), the JSON article, or ninjs. Answers 202 once the article
+    is stored and queued. The same guid and version (or Idempotency-Key) again returns the
+    first answer and distributes nothing twice."""
+    body = await _read_limited(request, settings.max_article_bytes)
+    submitted = parse_submission(request.headers.get("content-type", "text/plain"), body)
+    now = datetime.now(timezone.utc)
+    article = build_article(submitted, article_id=uuid.uuid4().hex, now=now)
+
+    def store_and_queue() -> tuple[Article, bool]:
+        due_at = article.embargoed.timestamp() if article.status is ArticleStatus.EMBARGOED else time.time() + settings.visibility_timeout
+        existing_id = store.accept_article(article, idempotency_key=idempotency_key, due_at=due_at)
+        if existing_id is not None:
+            existing = store.get_article(existing_id)
+            if existing is None:
+                raise ApiError(409, "conflict", "an article with this guid and version is being removed")
+            return existing, False
+        if article.status is ArticleStatus.QUEUED:
+            queue.enqueue_articles(celery, [article.id])
+        store.incr_metric("articles_accepted")
+        return article, True
+
+    stored, created = await run_in_threadpool(store_and_queue)
+    first_status = None if created else (ArticleStatus.EMBARGOED if stored.embargoed and stored.embargoed > stored.received_at else ArticleStatus.QUEUED)
+    headers = {"Location": f"/v1/articles/{stored.id}"}
+    if not created:
+        headers["Idempotent-Replayed"] = "true"
+    return JSONResponse(_accepted(stored, first_status), status_code=202, headers=headers)
+
+
+def _load(store: StoreDep, article_id: str) -> Article:
+    article = store.get_article(article_id)
+    if article is None:
+        raise not_found("article")
+    return article
+
+
+@router.get("/{article_id}", summary="An article: status, enrichment and delivery summary")
+def get_article(article_id: str, _: AnyRole, store: StoreDep) -> dict[str, Any]:
+    article = _load(store, article_id)
+    return article_view(article, store.delivery_counts(article_id))
+
+
+@router.get("/{article_id}/formats/{fmt}", summary="The article rendered in a format")
+def get_format(article_id: str, fmt: str, _: AnyRole, store: StoreDep) -> Response:
+    try:
+        format_ = Format(fmt)
+    except ValueError:
+        raise ApiError(404, "unknown_format", f"unknown format {fmt!r}; known: {', '.join(f.value for f in Format)}") from None
+    if format_ not in MEDIA_TYPES:
+        raise ApiError(404, "unknown_format", f"the {fmt} format is not available")
+    body = store.get_format(article_id, format_)
+    if body is None:
+        article = _load(store, article_id)
+        body = render(article, format_).body
+        if article.enrichment is not None:  # keep only renderings of the processed article
+            store.put_format(article_id, format_, body)
+    return Response(body, media_type=MEDIA_TYPES[format_])
+
+
+@router.get("/{article_id}/deliveries", summary="The article's deliveries and their attempts")
+def get_deliveries(article_id: str, _: AnyRole, store: StoreDep, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    _load(store, article_id)
+    return deliveries_page(store, store.article_delivery_ids(article_id), limit=limit, offset=offset)
+
+
+@router.post("/{article_id}/kill", status_code=202, summary="Kill an article: subscribers are told to remove it")
+def kill_article(article_id: str, _: AnyRole, store: StoreDep, celery: CeleryDep, settings: SettingsDep) -> dict[str, Any]:
+    article = _load(store, article_id)
+    if article.status is not ArticleStatus.KILLED:
+        article.status = ArticleStatus.KILLED
+        store.put_article(article)
+        store.schedule_article(article.id, time.time() + settings.visibility_timeout)
+        queue.enqueue_articles(celery, [article.id])
+    return _accepted(article)

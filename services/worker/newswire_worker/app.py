@@ -1,0 +1,56 @@
+"""The Celery app and its tasks. Each task parses its arguments and calls one plain function
+of the domain library; retries and embargoes are the scheduler's job, not Celery countdowns.
+
+    celery -A newswire_worker.app worker -Q newswire.articles,newswire.webhooks,newswire.email
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any
+
+from celery.signals import worker_process_init
+
+from newswire import enrichment, queue, sending
+from newswire.config import get_settings
+from newswire.processing import process_article
+from newswire_worker.resources import resources
+
+log = logging.getLogger("newswire.worker")
+
+app = queue.make_celery(get_settings())
+
+
+@worker_process_init.connect
+def _warm_up(**_: Any) -> None:
+    """Load enrichment data and connect before the first task, not during it."""
+    enrichment.warm()
+    resources().store.ping()
+
+
+@app.task(name=queue.PROCESS_ARTICLE)
+def process_article_task(article_id: str) -> None:
+    res = resources()
+    processed = process_article(res.store, article_id, cache=res.subscribers, now=datetime.now(timezone.utc))
+    queue.enqueue_deliveries(
+        app, processed.webhook_ids + processed.email_ids, webhook_batch_size=res.settings.webhook_batch_size
+    )
+    log.info("article %s: %d webhook and %d email deliveries", article_id, len(processed.webhook_ids), len(processed.email_ids))
+
+
+@app.task(name=queue.DELIVER_WEBHOOKS)
+def deliver_webhooks_task(delivery_ids: list[str]) -> None:
+    res = resources()
+    settings = res.settings
+    sending.deliver_webhooks(
+        res.store,
+        delivery_ids,
+        client=res.client,
+        executor=res.executor,
+        box=res.box,
+        schedule=settings.retry_schedule,
+        # long enough for the whole batch at the worst per-request timeout
+        claim_seconds=settings.delivery_timeout * (len(delivery_ids) // settings.webhook_concurrency + 2) + 30,
+        now=datetime.now(timezone.utc),
+    )

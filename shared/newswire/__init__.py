@@ -1,0 +1,1 @@
+"""Newswire's domain library: models, settings, storage, parsing, matching and delivery."""

@@ -1,0 +1,69 @@
+"""The Celery side both the intake and the workers share: one configured app, task names,
+queues, and helpers that enqueue work by id (tasks carry ids, never payloads)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from celery import Celery
+
+from newswire.config import Settings
+from newswire.deliveries import Channel, channel_of
+
+PROCESS_ARTICLE = "newswire.process_article"
+DELIVER_WEBHOOKS = "newswire.deliver_webhooks"
+DELIVER_EMAILS = "newswire.deliver_emails"
+ARTICLES_QUEUE = "newswire.articles"
+WEBHOOKS_QUEUE = "newswire.webhooks"
+EMAIL_QUEUE = "newswire.email"
+QUEUES = (ARTICLES_QUEUE, WEBHOOKS_QUEUE, EMAIL_QUEUE)
+EMAIL_BATCH_SIZE = 50
+
+
+def make_celery(settings: Settings) -> Celery:
+    app = Celery("newswire", broker=settings.broker, set_as_current=False)
+    app.conf.update(
+        # A task is acknowledged only when done; a worker that dies hands its task back.
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        # State lives under the project's own Redis keys, not in task results.
+        task_ignore_result=True,
+        result_backend=None,
+        task_serializer="json",
+        accept_content=["json"],
+        broker_connection_retry_on_startup=True,
+        # Longer than any task runs; the due sets in newswire.store use the same deadline.
+        broker_transport_options={"visibility_timeout": settings.visibility_timeout},
+        task_routes={
+            PROCESS_ARTICLE: {"queue": ARTICLES_QUEUE},
+            DELIVER_WEBHOOKS: {"queue": WEBHOOKS_QUEUE},
+            DELIVER_EMAILS: {"queue": EMAIL_QUEUE},
+        },
+        task_default_queue=ARTICLES_QUEUE,
+        worker_hijack_root_logger=False,
+    )
+    return app
+
+
+def enqueue_articles(app: Celery, article_ids: Iterable[str]) -> None:
+    with app.producer_or_acquire() as producer:
+        for article_id in article_ids:
+            app.send_task(PROCESS_ARTICLE, args=[article_id], producer=producer)
+
+
+def _chunks(ids: Sequence[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])
+
+
+def enqueue_deliveries(app: Celery, delivery_ids: Iterable[str], *, webhook_batch_size: int) -> None:
+    """Queue deliveries in batches per channel."""
+    by_channel: dict[Channel, list[str]] = {Channel.WEBHOOK: [], Channel.EMAIL: []}
+    for delivery_id in delivery_ids:
+        by_channel[channel_of(delivery_id)].append(delivery_id)
+    with app.producer_or_acquire() as producer:
+        for batch in _chunks(by_channel[Channel.WEBHOOK], webhook_batch_size):
+            app.send_task(DELIVER_WEBHOOKS, args=[batch], producer=producer)
+        for batch in _chunks(by_channel[Channel.EMAIL], EMAIL_BATCH_SIZE):
+            app.send_task(DELIVER_EMAILS, args=[batch], producer=producer)

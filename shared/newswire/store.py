@@ -1,0 +1,327 @@
+"""Redis storage of articles, rendered formats, subscribers, deliveries and schedules.
+
+The store is the source of truth (Celery results are ignored). Every multi-key change is one
+round trip: a MULTI pipeline or a Lua script, so a crash never leaves half a change behind.
+
+Two sorted sets drive the scheduler; a member's score is when it must next be looked at:
+``nw:due:articles`` holds articles until processed (embargoed ones until their release time),
+``nw:due:deliveries`` holds deliveries until final (retries until their next attempt). Taking
+due members re-scores them a visibility timeout ahead, so work lost in a crash comes back.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+import redis
+
+from newswire.deliveries import Delivery, DeliveryStatus
+from newswire.models import Article, Format
+from newswire.subscribers import Subscriber
+
+DUE_ARTICLES = "nw:due:articles"
+DUE_DELIVERIES = "nw:due:deliveries"
+SUBSCRIBERS = "nw:subscribers"
+SUBSCRIBERS_VERSION = "nw:subscribers:version"
+METRICS = "nw:metrics"
+IDEMPOTENCY_TTL = 7 * 24 * 3600
+
+
+def _article(article_id: str) -> str:
+    return f"nw:article:{article_id}"
+
+
+def _format(article_id: str, fmt: Format) -> str:
+    return f"nw:article:{article_id}:format:{fmt.value}"
+
+
+def _article_deliveries(article_id: str) -> str:
+    return f"nw:article:{article_id}:deliveries"
+
+
+def _article_counts(article_id: str) -> str:
+    return f"nw:article:{article_id}:counts"
+
+
+def _guid(guid: str) -> str:
+    return f"nw:guid:{guid}"
+
+
+def _idempotency(key: str) -> str:
+    return f"nw:idem:{key}"
+
+
+def _subscriber(subscriber_id: str) -> str:
+    return f"nw:subscriber:{subscriber_id}"
+
+
+def _subscriber_deliveries(subscriber_id: str) -> str:
+    return f"nw:subscriber:{subscriber_id}:deliveries"
+
+
+def _delivery(delivery_id: str) -> str:
+    return f"nw:delivery:{delivery_id}"
+
+
+def _claim(delivery_id: str) -> str:
+    return f"nw:claim:{delivery_id}"
+
+
+# KEYS: article, guid hash, idempotency key (or ""), due set. ARGV: id, json, version, score, ttl.
+# Returns the id of the article already stored for this guid+version or key, or nil when new.
+_ACCEPT = """
+local existing = redis.call('HGET', KEYS[2], ARGV[3])
+if not existing and KEYS[3] ~= '' then existing = redis.call('GET', KEYS[3]) end
+if existing then return existing end
+redis.call('SET', KEYS[1], ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[3], ARGV[1])
+if KEYS[3] ~= '' then redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[5]) end
+redis.call('ZADD', KEYS[4], ARGV[4], ARGV[1])
+return false
+"""
+
+# KEYS: due set. ARGV: now, new score, limit. Takes due members and pushes them a timeout ahead.
+_TAKE_DUE = """
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+for _, id in ipairs(ids) do redis.call('ZADD', KEYS[1], ARGV[2], id) end
+return ids
+"""
+
+# KEYS: article deliveries set, article counts, due set.
+# ARGV: due score, created score, then (id, subscriber id, json) triples.
+# Creates each delivery that does not exist yet; returns how many were new.
+_CREATE_DELIVERIES = """
+local created = 0
+for i = 3, #ARGV, 3 do
+  local id, sub = ARGV[i], ARGV[i + 1]
+  if redis.call('SET', 'nw:delivery:' .. id, ARGV[i + 2], 'NX') then
+    created = created + 1
+    redis.call('SADD', KEYS[1], id)
+    redis.call('ZADD', 'nw:subscriber:' .. sub .. ':deliveries', ARGV[2], id)
+    redis.call('ZADD', KEYS[3], ARGV[1], id)
+  end
+end
+if created > 0 then redis.call('HINCRBY', KEYS[2], 'pending', created) end
+return created
+"""
+
+
+class Store:
+    def __init__(self, client: redis.Redis, *, visibility_timeout: float, retention_days: int = 30) -> None:
+        self.redis = client
+        self.visibility_timeout = visibility_timeout
+        self.retention_seconds = retention_days * 86400
+        self._accept = client.register_script(_ACCEPT)
+        self._take_due = client.register_script(_TAKE_DUE)
+        self._create_deliveries = client.register_script(_CREATE_DELIVERIES)
+
+    @classmethod
+    def from_url(cls, url: str, **kwargs: float) -> Store:
+        return cls(redis.Redis.from_url(url, health_check_interval=30), **kwargs)  # type: ignore[arg-type]
+
+    def ping(self) -> bool:
+        return bool(self.redis.ping())
+
+    # -- articles --------------------------------------------------------------------------
+
+    def accept_article(self, article: Article, *, idempotency_key: str | None, due_at: float) -> str | None:
+        """Store a new article and schedule it, unless this guid+version or idempotency key was
+        accepted before: then return the earlier article's id and change nothing."""
+        existing = self._accept(
+            keys=[_article(article.id), _guid(article.guid), _idempotency(idempotency_key) if idempotency_key else "", DUE_ARTICLES],
+            args=[article.id, article.model_dump_json(), article.version, due_at, IDEMPOTENCY_TTL],
+        )
+        return existing.decode() if existing else None
+
+    def get_article(self, article_id: str) -> Article | None:
+        raw = self.redis.get(_article(article_id))
+        return Article.model_validate_json(raw) if raw else None
+
+    def put_article(self, article: Article) -> None:
+        self.redis.set(_article(article.id), article.model_dump_json())
+
+    def guid_versions(self, guid: str) -> dict[int, str]:
+        """Every stored version of a guid, mapped to its article id."""
+        return {int(v): i.decode() for v, i in self.redis.hgetall(_guid(guid)).items()}
+
+    def get_format(self, article_id: str, fmt: Format) -> bytes | None:
+        return self.redis.get(_format(article_id, fmt))
+
+    def get_formats(self, pairs: Sequence[tuple[str, Format]]) -> list[bytes | None]:
+        return self.redis.mget([_format(a, f) for a, f in pairs]) if pairs else []
+
+    def put_format(self, article_id: str, fmt: Format, body: bytes) -> None:
+        self.redis.set(_format(article_id, fmt), body)
+
+    def save_processed(self, article: Article, formats: dict[Format, bytes], deliveries: Sequence[Delivery]) -> None:
+        """Store the processed article, its formats and its new deliveries, and take it off the
+        due set: one transaction, so either all of it happened or the article comes back."""
+        now = article.received_at.timestamp()
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.set(_article(article.id), article.model_dump_json())
+        for fmt, body in formats.items():
+            pipe.set(_format(article.id, fmt), body)
+        if deliveries:
+            args: list[str | float] = [self._deadline(), now]
+            for delivery in deliveries:
+                args += [delivery.id, delivery.subscriber_id, delivery.model_dump_json()]
+            self._create_deliveries(
+                keys=[_article_deliveries(article.id), _article_counts(article.id), DUE_DELIVERIES], args=args, client=pipe
+            )
+        pipe.zrem(DUE_ARTICLES, article.id)
+        pipe.hincrby(METRICS, "articles_processed", 1)
+        pipe.execute()
+
+    def schedule_article(self, article_id: str, at: float) -> None:
+        self.redis.zadd(DUE_ARTICLES, {article_id: at})
+
+    def delivery_counts(self, article_id: str) -> dict[str, int]:
+        counts = {k.decode(): int(v) for k, v in self.redis.hgetall(_article_counts(article_id)).items()}
+        return {status.value: counts.get(status.value, 0) for status in DeliveryStatus}
+
+    # -- subscribers ----------------------------------------------------------------------
+
+    def put_subscriber(self, subscriber: Subscriber) -> None:
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.set(_subscriber(subscriber.id), subscriber.model_dump_json())
+        pipe.sadd(SUBSCRIBERS, subscriber.id)
+        pipe.set(SUBSCRIBERS_VERSION, uuid.uuid4().hex)
+        pipe.execute()
+
+    def get_subscriber(self, subscriber_id: str) -> Subscriber | None:
+        raw = self.redis.get(_subscriber(subscriber_id))
+        return Subscriber.model_validate_json(raw) if raw else None
+
+    def get_subscribers(self, ids: Sequence[str]) -> dict[str, Subscriber]:
+        raws = self.redis.mget([_subscriber(i) for i in ids]) if ids else []
+        return {i: Subscriber.model_validate_json(raw) for i, raw in zip(ids, raws) if raw}
+
+    def all_subscribers(self) -> list[Subscriber]:
+        ids = sorted(member.decode() for member in self.redis.smembers(SUBSCRIBERS))
+        return list(self.get_subscribers(ids).values())
+
+    def delete_subscriber(self, subscriber_id: str) -> bool:
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.delete(_subscriber(subscriber_id))
+        pipe.srem(SUBSCRIBERS, subscriber_id)
+        pipe.set(SUBSCRIBERS_VERSION, uuid.uuid4().hex)
+        return bool(pipe.execute()[0])
+
+    def subscribers_version(self) -> bytes:
+        """Changes with every subscriber change (random, so it never repeats after a flush)."""
+        return self.redis.get(SUBSCRIBERS_VERSION) or b""
+
+    # -- deliveries -----------------------------------------------------------------------
+
+    def get_deliveries(self, ids: Sequence[str]) -> list[Delivery]:
+        raws = self.redis.mget([_delivery(i) for i in ids]) if ids else []
+        return [Delivery.model_validate_json(raw) for raw in raws if raw]
+
+    def article_delivery_ids(self, article_id: str) -> list[str]:
+        return sorted(member.decode() for member in self.redis.smembers(_article_deliveries(article_id)))
+
+    def subscriber_delivery_ids(self, subscriber_id: str, limit: int) -> list[str]:
+        return [m.decode() for m in self.redis.zrevrange(_subscriber_deliveries(subscriber_id), 0, limit - 1)]
+
+    def claim_deliveries(self, ids: Sequence[str], ttl: float) -> list[Delivery]:
+        """Claim each delivery for ``ttl`` seconds; return those claimed here that still need
+        sending. A claim held elsewhere means another worker is sending it right now."""
+        pipe = self.redis.pipeline(transaction=False)
+        for delivery_id in ids:
+            pipe.set(_claim(delivery_id), b"1", nx=True, px=int(ttl * 1000))
+            pipe.get(_delivery(delivery_id))
+        results = pipe.execute()
+        claimed: list[Delivery] = []
+        release: list[str] = []
+        for delivery_id, got_claim, raw in zip(ids, results[::2], results[1::2]):
+            if not got_claim:
+                continue
+            delivery = Delivery.model_validate_json(raw) if raw else None
+            if delivery is None or delivery.status.final:
+                release.append(delivery_id)
+                continue
+            claimed.append(delivery)
+        if release:
+            self._forget_due(release)
+        return claimed
+
+    def _forget_due(self, ids: Sequence[str]) -> None:
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.zrem(DUE_DELIVERIES, *ids)
+        pipe.delete(*(_claim(i) for i in ids))
+        pipe.execute()
+
+    def finish_attempts(self, deliveries: Iterable[Delivery]) -> None:
+        """Write deliveries back after their attempts: final ones leave the due set (and expire
+        after the retention period); pending ones are due again at ``next_attempt_at``."""
+        pipe = self.redis.pipeline(transaction=True)
+        finished: dict[str, int] = {}
+        for delivery in deliveries:
+            key = _delivery(delivery.id)
+            if delivery.status.final:
+                pipe.set(key, delivery.model_dump_json(), ex=self.retention_seconds)
+                pipe.zrem(DUE_DELIVERIES, delivery.id)
+                counts = _article_counts(delivery.article_id)
+                pipe.hincrby(counts, DeliveryStatus.PENDING.value, -1)
+                pipe.hincrby(counts, delivery.status.value, 1)
+                finished[delivery.status.value] = finished.get(delivery.status.value, 0) + 1
+            else:
+                assert delivery.next_attempt_at is not None
+                pipe.set(key, delivery.model_dump_json())
+                pipe.zadd(DUE_DELIVERIES, {delivery.id: delivery.next_attempt_at.timestamp()})
+                finished["retries_scheduled"] = finished.get("retries_scheduled", 0) + 1
+            pipe.delete(_claim(delivery.id))
+        for name, count in finished.items():
+            pipe.hincrby(METRICS, f"deliveries_{name}", count)
+        pipe.execute()
+
+    def reset_for_retry(self, delivery: Delivery, now: datetime) -> None:
+        """Operator retry: a failed delivery becomes pending and due now."""
+        pipe = self.redis.pipeline(transaction=True)
+        counts = _article_counts(delivery.article_id)
+        if delivery.status.final:
+            pipe.hincrby(counts, delivery.status.value, -1)
+            pipe.hincrby(counts, DeliveryStatus.PENDING.value, 1)
+        delivery.status = DeliveryStatus.PENDING
+        delivery.next_attempt_at = now
+        delivery.updated_at = now
+        pipe.set(_delivery(delivery.id), delivery.model_dump_json())
+        pipe.zadd(DUE_DELIVERIES, {delivery.id: now.timestamp()})
+        pipe.execute()
+
+    # -- the scheduler's sets ---------------------------------------------------------------
+
+    def _deadline(self, now: float | None = None) -> float:
+        return (now if now is not None else time.time()) + self.visibility_timeout
+
+    def take_due_articles(self, now: float, limit: int = 500) -> list[str]:
+        return [i.decode() for i in self._take_due(keys=[DUE_ARTICLES], args=[now, self._deadline(now), limit])]
+
+    def take_due_deliveries(self, now: float, limit: int = 5000) -> list[str]:
+        return [i.decode() for i in self._take_due(keys=[DUE_DELIVERIES], args=[now, self._deadline(now), limit])]
+
+    def trim_history(self, now: float) -> None:
+        """Drop expired deliveries from the per-subscriber indexes."""
+        cutoff = now - self.retention_seconds
+        for subscriber_id in self.redis.smembers(SUBSCRIBERS):
+            self.redis.zremrangebyscore(_subscriber_deliveries(subscriber_id.decode()), "-inf", cutoff)
+
+    # -- metrics --------------------------------------------------------------------------
+
+    def incr_metric(self, name: str, amount: int = 1) -> None:
+        self.redis.hincrby(METRICS, name, amount)
+
+    def metrics(self) -> dict[str, int]:
+        return {k.decode(): int(v) for k, v in self.redis.hgetall(METRICS).items()}
+
+    def backlog(self, queues: Sequence[str]) -> dict[str, int]:
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.zcard(DUE_ARTICLES)
+        pipe.zcard(DUE_DELIVERIES)
+        for queue in queues:
+            pipe.llen(queue)
+        due_articles, due_deliveries, *lengths = pipe.execute()
+        return {"due_articles": due_articles, "due_deliveries": due_deliveries, **dict(zip(queues, lengths))}
