@@ -83,10 +83,15 @@ def main() -> int:
         redis_port = free_port()
         env["NEWSWIRE_REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
         parts.append(("redis", redis_command(redis_port, data_dir)))
-    smtp_port = int(env.setdefault("NEWSWIRE_SMTP_PORT", str(free_port())))
-    env.setdefault("NEWSWIRE_SMTP_HOST", "127.0.0.1")
+    if not env.get("NEWSWIRE_SMTP_HOST"):  # no mail server configured: keep mail in the data folder
+        smtp_port = free_port()
+        env.update(NEWSWIRE_SMTP_HOST="127.0.0.1", NEWSWIRE_SMTP_PORT=str(smtp_port), NEWSWIRE_SMTP_TLS="none")
+        sink = [python, str(ROOT / "scripts" / "mailsink.py"), "--port", str(smtp_port), "--dir", str(data_dir / "mail")]
+        parts.append(("mailsink", sink))
+        mail = f"{data_dir / 'mail'} (SMTP sink on 127.0.0.1:{smtp_port})"
+    else:
+        mail = f"SMTP {env['NEWSWIRE_SMTP_HOST']}:{env.get('NEWSWIRE_SMTP_PORT', '25')}"
     parts += [
-        ("mailsink", [python, str(ROOT / "scripts" / "mailsink.py"), "--port", str(smtp_port), "--dir", str(data_dir / "mail")]),
         ("worker", [python, "-m", "celery", "-A", "newswire_worker.app", "worker", "--loglevel", "INFO",
                     "-Q", "newswire.articles,newswire.webhooks,newswire.email",
                     "--concurrency", env.get("NEWSWIRE_WORKER_CONCURRENCY", "2")]),
@@ -116,7 +121,7 @@ def main() -> int:
             f"  admin token:    {env['NEWSWIRE_ADMIN_TOKEN']}\n"
             f"  newsroom token: {env['NEWSWIRE_NEWSROOM_TOKEN']}\n"
             f"  Redis:          {env['NEWSWIRE_REDIS_URL']}\n"
-            f"  mail sink:      {data_dir / 'mail'} (SMTP on 127.0.0.1:{smtp_port})\n"
+            f"  mail:           {mail}\n"
             "Press Ctrl-C to stop.\n",
             flush=True,
         )

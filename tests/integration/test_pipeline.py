@@ -1,0 +1,259 @@
+"""The pipeline end to end through real processes: post an article, subscribers' webhooks
+receive it signed, exactly as their filters say."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+
+import httpx
+import jsonschema
+import pytest
+
+from tests.integration.helpers import add_subscriber, post_article, verified, wait_processed
+from tests.support.paths import seed_article_bytes, standard
+from tests.support.receiver import Receiver
+
+pytestmark = pytest.mark.integration
+
+
+def ninjs2_validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(standard("ninjs-schema_2.2.json").read_text())
+    return jsonschema.Draft202012Validator(schema)
+
+
+def body(ninjs: dict, content_type: str) -> str:
+    return next(b["value"] for b in ninjs["bodies"] if b["contenttype"] == content_type)
+
+
+def headline(ninjs: dict) -> str:
+    return next(h["value"] for h in ninjs["headlines"] if h["role"] == "main")
+
+
+def test_seed_article_reaches_every_matching_subscriber_signed(
+    admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver
+) -> None:
+    everything = add_subscriber(admin, receiver, "/all")
+    english = add_subscriber(admin, receiver, "/english", filters={"languages": ["en"]})
+    french = add_subscriber(admin, receiver, "/french", filters={"languages": ["fr"]})
+    urgent_only = add_subscriber(admin, receiver, "/urgent", filters={"max_urgency": 2})
+
+    response = post_article(newsroom, seed_article_bytes())
+    assert response.status_code == 202, response.text
+    accepted = response.json()
+    assert accepted["status"] == "queued" and accepted["version"] == 1
+
+    validator = ninjs2_validator()
+    for subscriber, path in ((everything, "/all"), (english, "/english")):
+        [request] = receiver.wait(path)
+        payload = verified(request, subscriber["secret"])
+        assert payload["type"] == "article.published"
+        assert request.headers["newswire-event-type"] == "article.published"
+        ninjs = payload["data"]
+        validator.validate(ninjs)
+        assert ninjs["uri"] == accepted["guid"]
+        assert "Vitali Klitschko" in body(ninjs, "text/plain")
+        assert headline(ninjs)  # the seed has none: enrichment wrote one
+
+    article = wait_processed(admin, accepted["id"])
+    assert article["deliveries"] == {"total": 2, "pending": 0, "delivered": 2, "failed": 0}
+    assert article["enrichment"]["language"] == "en"
+    assert abs(article["enrichment"]["wordcount"] - len(seed_article_bytes().split())) <= 5
+    assert receiver.on("/french") == [] and receiver.on("/urgent") == []
+    assert french["id"] and urgent_only["id"]
+
+    deliveries = admin.get(f"/v1/articles/{accepted['id']}/deliveries").json()["deliveries"]
+    by_target = {d["target"]: d for d in deliveries}
+    delivered = by_target[receiver.url("/all")]
+    assert delivered["status"] == "delivered"
+    assert delivered["attempts"][0]["status_code"] == 200
+    assert receiver.on("/all")[0].headers["webhook-id"] == delivered["id"]
+    history = admin.get(f"/v1/subscribers/{everything['id']}/deliveries").json()["deliveries"]
+    assert [d["id"] for d in history] == [delivered["id"]]
+
+
+def test_json_and_ninjs_articles_are_accepted(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+    subscriber = add_subscriber(admin, receiver, "/mixed")
+    own = post_article(newsroom, {"headline": "Harbour reopens", "body_text": "The harbour reopened on Monday.\n\nShips queued.", "urgency": 3})
+    ninjs = post_article(newsroom, {"uri": f"urn:test:{uuid.uuid4()}", "version": "2", "headline": "Bridge closed",
+                                    "body_html": "<p>The bridge closed <script>alert(1)</script>for repairs.</p>"})  # fmt: skip
+    assert own.status_code == 202 and ninjs.status_code == 202, (own.text, ninjs.text)
+    assert ninjs.json()["version"] == 2
+    requests = receiver.wait("/mixed", 2)
+    headlines = {headline(verified(r, subscriber["secret"])["data"]) for r in requests}
+    assert headlines == {"Harbour reopens", "Bridge closed"}
+    bridge = next(verified(r, subscriber["secret"])["data"] for r in requests if b"Bridge" in r.body)
+    html = body(bridge, "text/html")
+    assert "script" not in html and "alert" not in html and "for repairs" in html
+
+
+def test_repeated_post_distributes_nothing_twice(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+    add_subscriber(admin, receiver, "/once")
+    article = {"guid": f"urn:test:{uuid.uuid4()}", "version": 1, "body_text": "Only once, please."}
+    first = post_article(newsroom, article)
+    again = post_article(newsroom, article)
+    assert first.status_code == again.status_code == 202
+    assert again.json()["id"] == first.json()["id"]
+    assert again.headers["idempotent-replayed"] == "true"
+
+    keyed = {"body_text": "Keyed submission."}
+    key = str(uuid.uuid4())
+    one = post_article(newsroom, keyed, **{"Idempotency-Key": key})
+    two = post_article(newsroom, keyed, **{"Idempotency-Key": key})
+    assert one.json()["id"] == two.json()["id"]
+
+    wait_processed(admin, first.json()["id"])
+    wait_processed(admin, one.json()["id"])
+    receiver.wait("/once", 2)
+    time.sleep(1.0)  # room for a duplicate to show up, were one sent
+    bodies = [r.body for r in receiver.on("/once")]
+    assert len(bodies) == 2
+    assert sum(b"Only once" in b for b in bodies) == 1 and sum(b"Keyed" in b for b in bodies) == 1
+
+
+def test_a_new_version_goes_out_as_an_update(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+    subscriber = add_subscriber(admin, receiver, "/versions")
+    guid = f"urn:test:{uuid.uuid4()}"
+    post_article(newsroom, {"guid": guid, "version": 1, "body_text": "First take."})
+    receiver.wait("/versions", 1)
+    post_article(newsroom, {"guid": guid, "version": 2, "body_text": "Second take, corrected."})
+    first, second = receiver.wait("/versions", 2)
+    assert verified(first, subscriber["secret"])["type"] == "article.published"
+    assert verified(second, subscriber["secret"])["type"] == "article.updated"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "status", "code"),
+    [
+        ("application/json", b"{not json", 400, "malformed_json"),
+        ("application/json", b'{"headline": "No body"}', 422, "invalid_article"),
+        ("application/json", b'{"body_text": "x", "urgency": 12}', 422, "invalid_article"),
+        ("application/json", b'{"body_text": "x", "headlin": "typo"}', 422, "invalid_article"),
+        ("application/json", b"[1, 2]", 422, "invalid_article"),
+        ("text/plain", b"   \n\n  ", 422, "invalid_article"),
+        ("text/plain", b"date 2025-13-45\nBody", 422, "invalid_article"),
+        ("text/plain", "caf\u00e9".encode("latin-1"), 400, "bad_encoding"),
+        ("application/xml", b"<article/>", 415, "unsupported_media_type"),
+        ("text/plain", b"x" * 200_001, 413, "too_large"),
+    ],
+)
+def test_bad_articles_get_a_clear_error_and_store_nothing(
+    newsroom: httpx.Client, redis_client, content_type: str, body: bytes, status: int, code: str
+) -> None:
+    before = redis_client.dbsize()
+    response = newsroom.post("/v1/articles", content=body, headers={"content-type": content_type})
+    assert response.status_code == status, response.text
+    assert response.json()["error"]["code"] == code
+    assert response.json()["error"]["message"]
+    assert redis_client.dbsize() == before
+
+
+def test_tokens_and_roles(stack, newsroom: httpx.Client) -> None:
+    with stack.client(token=None) as anonymous, stack.client(token="wrong") as wrong:
+        assert anonymous.post("/v1/articles", content=b"x").status_code == 401
+        assert wrong.post("/v1/articles", content=b"x").status_code == 401
+        assert wrong.get("/v1/subscribers").json()["error"]["code"] == "unauthorized"
+    assert newsroom.get("/v1/subscribers").status_code == 403
+    assert newsroom.post("/v1/subscribers", json={"name": "x"}).status_code == 403
+
+
+def test_failed_attempts_are_retried_with_the_same_webhook_id(
+    admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver
+) -> None:
+    subscriber = add_subscriber(admin, receiver, "/flaky")
+    receiver.respond("/flaky", 500, 503)
+    accepted = post_article(newsroom, {"body_text": "Third time lucky."}).json()
+    requests = receiver.wait("/flaky", 3)
+    assert len({r.headers["webhook-id"] for r in requests}) == 1
+    for request in requests:
+        verified(request, subscriber["secret"])
+    article = wait_processed(admin, accepted["id"])
+    assert article["deliveries"]["delivered"] == 1
+    [delivery] = admin.get(f"/v1/articles/{accepted['id']}/deliveries").json()["deliveries"]
+    assert [a["status_code"] for a in delivery["attempts"]] == [500, 503, 200]
+
+
+def test_exhausted_retries_fail_and_can_be_replayed(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+    subscriber = add_subscriber(admin, receiver, "/down")
+    receiver.respond("/down", 500, 500, 500)  # the test schedule allows three attempts
+    accepted = post_article(newsroom, {"body_text": "Nobody is listening."}).json()
+    article = wait_processed(admin, accepted["id"])
+    assert article["deliveries"]["failed"] == 1
+    assert len(receiver.on("/down")) == 3
+
+    replay = admin.post(f"/v1/subscribers/{subscriber['id']}/replay")
+    assert replay.json() == {"replayed": 1}
+    receiver.wait("/down", 4)
+    assert wait_processed(admin, accepted["id"])["deliveries"]["delivered"] == 1
+
+
+def test_410_gone_disables_the_webhook(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+    subscriber = add_subscriber(admin, receiver, "/gone")
+    receiver.respond("/gone", 410)
+    accepted = post_article(newsroom, {"body_text": "Gone away."}).json()
+    wait_processed(admin, accepted["id"])
+    assert admin.get(f"/v1/subscribers/{subscriber['id']}").json()["webhook_disabled"]
+    second = post_article(newsroom, {"body_text": "Still gone."}).json()
+    assert wait_processed(admin, second["id"])["deliveries"]["total"] == 0
+    assert len(receiver.on("/gone")) == 1
+
+
+def test_rotated_secret_signs_with_old_and_new(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+    subscriber = add_subscriber(admin, receiver, "/rotate")
+    rotated = admin.post(f"/v1/subscribers/{subscriber['id']}/rotate-secret").json()
+    assert rotated["secret"] != subscriber["secret"] and rotated["secret"].startswith("whsec_")
+    assert "secret" not in admin.get(f"/v1/subscribers/{subscriber['id']}").json()
+    post_article(newsroom, {"body_text": "Signed twice."})
+    [request] = receiver.wait("/rotate")
+    assert len(request.headers["webhook-signature"].split(" ")) == 2
+    verified(request, subscriber["secret"])
+    verified(request, rotated["secret"])
+
+
+def test_embargoed_article_waits_for_its_time(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+    add_subscriber(admin, receiver, "/embargo")
+    release = time.time() + 2
+    embargo = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(release)) + f".{int(release % 1 * 1e6):06d}Z"
+    accepted = post_article(newsroom, {"body_text": "Not before time.", "embargoed": embargo}).json()
+    assert accepted["status"] == "embargoed"
+    [request] = receiver.wait("/embargo", timeout=10)
+    assert time.time() >= release
+    assert b"Not before time." in request.body
+
+
+def test_subscriber_crud_and_validation(admin: httpx.Client, receiver: Receiver) -> None:
+    created = add_subscriber(admin, receiver, "/crud", filters={"topics": ["medtop:11000000"]})
+    sid = created["id"]
+    patched = admin.patch(f"/v1/subscribers/{sid}", json={"name": "renamed", "filters": {"people": ["Ada Lovelace"]}})
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["name"] == "renamed" and patched.json()["filters"]["people"] == ["Ada Lovelace"]
+    assert patched.json()["webhook"]["url"] == receiver.url("/crud")
+    assert [s["id"] for s in admin.get("/v1/subscribers").json()["subscribers"]] == [sid]
+
+    bad = [
+        {"name": "x"},
+        {"name": "x", "webhook": {"url": "ftp://example.org/"}},
+        {"name": "x", "webhook": {"url": receiver.url("/"), "format": "pdf"}},
+        {"name": "x", "webhook": {"url": receiver.url("/")}, "filters": {"topics": ["politics"]}},
+        {"name": "x", "webhook": {"url": receiver.url("/")}, "filters": {"max_urgency": 0}},
+        {"name": "x", "email": {"to": ["not-an-address"]}},
+    ]
+    for body in bad:
+        response = admin.post("/v1/subscribers", json=body)
+        assert response.status_code == 422, (body, response.text)
+        assert response.json()["error"]["message"]
+    assert admin.delete(f"/v1/subscribers/{sid}").status_code == 204
+    assert admin.get(f"/v1/subscribers/{sid}").status_code == 404
+    assert admin.get("/v1/subscribers").json()["subscribers"] == []
+
+
+def test_health_readiness_docs_and_metrics(stack) -> None:
+    with stack.client(token=None) as client:
+        assert client.get("/healthz").json() == {"status": "ok"}
+        assert client.get("/readyz").status_code == 200
+        assert client.get("/openapi.json").json()["paths"]["/v1/articles"]["post"]
+        assert client.get("/docs").status_code == 200
+        metrics = client.get("/metrics").text
+    assert 'newswire_backlog{queue="newswire.webhooks"}' in metrics
+    assert 'newswire_events_total{event="articles_accepted"}' in metrics
