@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime
 from typing import Any
 
@@ -12,9 +11,9 @@ from pydantic import ValidationError
 
 from newswire.bodies import html_to_text, sanitize_html, text_to_html
 from newswire.models import Article, ArticleIn, ArticleStatus
+from newswire.textclean import clean
 from newswire.wiretext import WireTextError, parse_wire_text
 
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
 _MEDTOP_URI = "http://cv.iptc.org/newscodes/mediatopic/"
 
 
@@ -41,7 +40,7 @@ def parse_submission(content_type: str, body: bytes) -> ArticleIn:
 
     if media_type == "text/plain":
         try:
-            fields = parse_wire_text(text)
+            fields = parse_wire_text(clean(text))
         except WireTextError as exc:
             raise SubmissionError(422, "invalid_article", str(exc)) from exc
     elif media_type == "application/json" or media_type.endswith("+json"):
@@ -59,25 +58,24 @@ def parse_submission(content_type: str, body: bytes) -> ArticleIn:
 
 def _json_fields(text: str) -> dict[str, Any]:
     try:
-        document = json.loads(text)  # the standard parser keeps lone surrogates; they are mended below
+        document = json.loads(text)  # unlike orjson, keeps lone surrogates, which are cleaned below
     except (ValueError, RecursionError) as exc:
         raise SubmissionError(400, "malformed_json", f"the body is not valid JSON: {exc}") from exc
     if not isinstance(document, dict):
         raise SubmissionError(422, "invalid_article", "the JSON body must be an object")
-    document = _mend_surrogates(document)
+    document = _clean_strings(document)
     return from_ninjs(document) if _is_ninjs(document) else document
 
 
-def _mend_surrogates(value: Any) -> Any:
-    """Replace lone UTF-16 surrogates (valid in JSON text, invalid in Unicode) with U+FFFD."""
+def _clean_strings(value: Any) -> Any:
+    """Every string through ``clean``: JSON text may carry lone surrogates and control
+    characters that no stored or rendered document can hold."""
     if isinstance(value, str):
-        if _SURROGATES.search(value):
-            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-        return value
+        return clean(value)
     if isinstance(value, list):
-        return [_mend_surrogates(v) for v in value]
+        return [_clean_strings(v) for v in value]
     if isinstance(value, dict):
-        return {k: _mend_surrogates(v) for k, v in value.items()}
+        return {k: _clean_strings(v) for k, v in value.items()}
     return value
 
 
