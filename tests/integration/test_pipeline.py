@@ -257,3 +257,22 @@ def test_health_readiness_docs_and_metrics(stack) -> None:
         metrics = client.get("/metrics").text
     assert 'newswire_backlog{queue="newswire.webhooks"}' in metrics
     assert 'newswire_events_total{event="articles_accepted"}' in metrics
+
+
+def test_an_accepted_article_whose_task_was_lost_is_still_delivered(
+    admin: httpx.Client, receiver: Receiver, redis_url: str
+) -> None:
+    """As if the intake died between storing and queueing: the scheduler's reconciler finds
+    the article past its deadline in the due set and queues it."""
+    from datetime import datetime, timezone
+
+    from newswire.models import ArticleIn
+    from newswire.store import Store
+    from newswire.submissions import build_article
+
+    add_subscriber(admin, receiver, "/lost")
+    store = Store.from_url(redis_url, visibility_timeout=10)
+    article = build_article(ArticleIn(body_text="The task was lost."), article_id=uuid.uuid4().hex, now=datetime.now(timezone.utc))
+    assert store.accept_article(article, idempotency_key=None, due_at=time.time() - 1) is None
+    [request] = receiver.wait("/lost", timeout=10)
+    assert b"The task was lost." in request.body
