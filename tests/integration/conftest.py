@@ -12,6 +12,7 @@ import redis
 
 from tests.support.processes import start_redis
 from tests.support.receiver import Receiver
+from tests.support.smtp import SmtpSink
 from tests.support.stack import NEWSROOM_TOKEN, Stack, launcher, running_stack, stack_env
 
 
@@ -24,9 +25,18 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def stack(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def smtp() -> Iterator[SmtpSink]:
+    sink = SmtpSink()
+    yield sink
+    sink.close()
+
+
+@pytest.fixture(scope="session")
+def stack(redis_url: str, smtp: SmtpSink, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     data_dir: Path = tmp_path_factory.mktemp("stack")
-    with running_stack(launcher(), stack_env(redis_url, data_dir), data_dir) as running:
+    env = stack_env(redis_url, data_dir, NEWSWIRE_SMTP_HOST="127.0.0.1", NEWSWIRE_SMTP_PORT=str(smtp.port),
+                    NEWSWIRE_MAIL_FROM="Newswire Desk <desk@newswire.test>")  # fmt: skip
+    with running_stack(launcher(), env, data_dir) as running:
         yield running
 
 

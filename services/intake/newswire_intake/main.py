@@ -15,7 +15,7 @@ from newswire import queue
 from newswire.config import Settings, get_settings
 from newswire.store import Store
 from newswire_intake import errors
-from newswire_intake.routes import articles, deliveries, health, subscribers
+from newswire_intake.routes import articles, deliveries, health, subscribers, unsubscribe
 
 log = logging.getLogger("newswire.intake")
 
@@ -42,6 +42,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     errors.install(app)
-    for module in (articles, subscribers, deliveries, health):
+    for module in (articles, subscribers, deliveries, unsubscribe, health):
         app.include_router(module.router)
     return app

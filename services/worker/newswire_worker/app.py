@@ -13,6 +13,8 @@ from typing import Any
 from celery.signals import worker_process_init
 
 from newswire import enrichment, queue, sending
+from newswire.mail import UnsubscribeLinks
+from newswire.mail_sending import SmtpServer, deliver_emails
 from newswire.config import get_settings
 from newswire.processing import process_article
 from newswire_worker.resources import resources
@@ -52,5 +54,21 @@ def deliver_webhooks_task(delivery_ids: list[str]) -> None:
         schedule=settings.retry_schedule,
         # long enough for the whole batch at the worst per-request timeout
         claim_seconds=settings.delivery_timeout * (len(delivery_ids) // settings.webhook_concurrency + 2) + 30,
+        now=datetime.now(timezone.utc),
+    )
+
+
+@app.task(name=queue.DELIVER_EMAILS)
+def deliver_emails_task(delivery_ids: list[str]) -> None:
+    res = resources()
+    settings = res.settings
+    deliver_emails(
+        res.store,
+        delivery_ids,
+        server=SmtpServer.from_settings(settings),
+        links=UnsubscribeLinks.from_settings(settings),
+        mail_from=settings.mail_from,
+        schedule=settings.retry_schedule,
+        claim_seconds=settings.delivery_timeout * (len(delivery_ids) + 2) + 30,
         now=datetime.now(timezone.utc),
     )

@@ -1,0 +1,137 @@
+"""Sending a batch of email deliveries over one SMTP session, recording every attempt."""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import parseaddr
+
+from newswire.config import Settings
+from newswire.deliveries import Attempt, Delivery, DeliveryStatus
+from newswire.formats.email import build_email_parts
+from newswire.mail import UnsubscribeLinks, compose, decide_smtp
+from newswire.models import Article
+from newswire.store import Store
+
+
+@dataclass(frozen=True)
+class SmtpServer:
+    host: str
+    port: int
+    tls: str  # none | starttls | tls (implicit)
+    user: str
+    password: str
+    timeout: float
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SmtpServer:
+        return cls(settings.smtp_host, settings.smtp_port, settings.smtp_tls.lower(), settings.smtp_user,
+                   settings.smtp_password, settings.delivery_timeout)  # fmt: skip
+
+    def connect(self) -> smtplib.SMTP:
+        context = ssl.create_default_context()
+        if self.tls == "tls":
+            session: smtplib.SMTP = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
+        else:
+            session = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            if self.tls == "starttls":
+                session.starttls(context=context)
+        if self.user:
+            session.login(self.user, self.password)
+        return session
+
+
+def _send(session: smtplib.SMTP, message: EmailMessage, sender: str, to: str) -> tuple[int, str | None]:
+    """The SMTP reply code for this recipient, and an error text when it is not 2xx. Protocol
+    refusals are answers; a lost connection raises."""
+    try:
+        session.send_message(message, from_addr=sender, to_addrs=[to])
+        return 250, None
+    except smtplib.SMTPRecipientsRefused as exc:
+        code, text = exc.recipients[to]
+        return code, f"{code} {text.decode('utf-8', 'replace')}"
+    except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
+        return exc.smtp_code, f"{exc.smtp_code} {exc.smtp_error.decode('utf-8', 'replace')}"
+
+
+def _fail(delivery: Delivery, reason: str, now: datetime) -> Delivery:
+    delivery.record(Attempt(at=now, duration_ms=0.0, error=reason))
+    delivery.status = DeliveryStatus.FAILED
+    delivery.next_attempt_at = None
+    return delivery
+
+
+def deliver_emails(
+    store: Store,
+    delivery_ids: Sequence[str],
+    *,
+    server: SmtpServer,
+    links: UnsubscribeLinks,
+    mail_from: str,
+    schedule: Sequence[float],
+    claim_seconds: float,
+    now: datetime,
+) -> list[Delivery]:
+    deliveries = store.claim_deliveries(delivery_ids, claim_seconds)
+    if not deliveries:
+        return []
+    subscribers = store.get_subscribers(sorted({d.subscriber_id for d in deliveries}))
+    articles: dict[str, Article | None] = {}
+    parts: dict[str, tuple[str, str]] = {}
+    sender = parseaddr(mail_from)[1]
+    finished: list[Delivery] = []
+    session: smtplib.SMTP | None = None
+    connection_error: str | None = None
+
+    try:
+        for delivery in deliveries:
+            subscriber = subscribers.get(delivery.subscriber_id)
+            if delivery.article_id not in articles:
+                articles[delivery.article_id] = store.get_article(delivery.article_id)
+            article = articles[delivery.article_id]
+            if subscriber is None or subscriber.email is None or delivery.target not in subscriber.email.to:
+                finished.append(_fail(delivery, "the subscriber or this address was removed", now))
+                continue
+            if delivery.target in subscriber.unsubscribed:
+                finished.append(_fail(delivery, "the address unsubscribed", now))
+                continue
+            if article is None:
+                finished.append(_fail(delivery, "the article no longer exists", now))
+                continue
+            if article.id not in parts:
+                parts[article.id] = build_email_parts(article)
+            message = compose(
+                article=article, parts=parts[article.id], event=delivery.event, fmt=delivery.format,
+                delivery_id=delivery.id, to=delivery.target, mail_from=mail_from,
+                unsubscribe_url=links.url(subscriber.id, delivery.target), now=now,
+            )  # fmt: skip
+            started = time.perf_counter()
+            code: int | None = None
+            error = connection_error
+            if connection_error is None:  # after a lost server, the rest wait for their retry
+                try:
+                    session = session or server.connect()
+                    code, error = _send(session, message, sender, delivery.target)
+                except (smtplib.SMTPException, OSError) as exc:
+                    # The server, not this recipient, failed (connect, TLS, login or a dropped
+                    # session): retry on the schedule, whatever code it gave.
+                    connection_error = error = f"{type(exc).__name__}: {exc}"[:500]
+                    session = None
+            delivery.record(Attempt(at=now, duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                                    status_code=code, error=error))  # fmt: skip
+            outcome = decide_smtp(code, delivery.attempt_count, schedule, now)
+            delivery.status, delivery.next_attempt_at = outcome.status, outcome.retry_at
+            finished.append(delivery)
+    finally:
+        if session is not None:
+            try:
+                session.quit()
+            except (smtplib.SMTPException, OSError):
+                pass
+        store.finish_attempts(finished)
+    return finished
