@@ -1,0 +1,176 @@
+"""Evaluate enrichment on the labelled set in bench/eval/, and measure its speed and memory.
+
+Run from the repository root: ``PYTHONPATH=shared python bench/eval_enrichment.py``.
+Prints precision/recall/F1 per entity type and topic accuracy, then median/p99 enrichment time
+for a ~700-word article and the resident memory enrichment's resources add to a process.
+Writes everything to bench/results/eval.json.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL_DIR = ROOT / "bench" / "eval" / "articles"
+RESULTS = ROOT / "bench" / "results" / "eval.json"
+TYPES = ("people", "places", "organisations")
+
+
+def norm(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.replace(".", "").replace("’", "'").casefold().split())
+
+
+def load_set() -> list[tuple[str, str, dict]]:  # type: ignore[type-arg]
+    items = []
+    for txt in sorted(EVAL_DIR.glob("*.txt")):
+        gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+        items.append((txt.stem, txt.read_text(encoding="utf-8"), gold))
+    return items
+
+
+def score(items: list[tuple[str, str, dict]]) -> dict:  # type: ignore[type-arg]
+    from newswire.enrichment import enrich
+    from newswire.models import ArticleIn
+
+    counts = {t: {"tp": 0, "fp": 0, "fn": 0} for t in TYPES}
+    topic_ok = 0
+    genre_ok = genre_n = 0
+    errors: list[dict] = []  # type: ignore[type-arg]
+    for name, body, gold in items:
+        result = enrich(ArticleIn(body_text=body))
+        for t in TYPES:
+            predicted = getattr(result, t)
+            gold_names = {norm(g) for g in gold[t]}
+            matched: set[str] = set()
+            fps = []
+            for ent in predicted:
+                forms = {norm(ent.name), *(norm(a) for a in ent.aliases)}
+                hit = forms & gold_names
+                if hit:
+                    matched |= hit
+                else:
+                    fps.append(ent.name)
+            fns = sorted(gold_names - matched)
+            counts[t]["tp"] += len(matched)
+            counts[t]["fp"] += len(fps)
+            counts[t]["fn"] += len(fns)
+            if fps or fns:
+                errors.append({"article": name, "type": t, "false_positives": fps, "missed": fns})
+        tops = [s for s in result.subjects if s.code.endswith("000000")]
+        top = max(tops, key=lambda s: s.relevance).code if tops else None
+        topic_ok += top == gold["topic"]
+        if top != gold["topic"]:
+            errors.append({"article": name, "type": "topic", "predicted": top, "gold": gold["topic"]})
+        if "genre" in gold:
+            genre_n += 1
+            genre_ok += result.genre == gold["genre"]
+    table = {}
+    for t, c in counts.items():
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        table[t] = {**c, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+    return {
+        "articles": len(items),
+        "entities": table,
+        "topic_accuracy": round(topic_ok / len(items), 3) if items else 0.0,
+        "genre_accuracy": round(genre_ok / genre_n, 3) if genre_n else None,
+        "errors": errors,
+    }
+
+
+def article_700(items: list[tuple[str, str, dict]]) -> str:
+    words: list[str] = []
+    paras: list[str] = []
+    for _name, body, _gold in items:
+        for para in body.split("\n\n"):
+            n = len(para.split())
+            if len(words) + n > 700:
+                break
+            paras.append(para)
+            words.extend(para.split())
+        if len(words) >= 680:
+            break
+    return "\n\n".join(paras)
+
+
+def timing(text: str, runs: int = 300) -> dict:  # type: ignore[type-arg]
+    from newswire.enrichment import enrich
+    from newswire.models import ArticleIn
+
+    article = ArticleIn(body_text=text)
+    for _ in range(30):
+        enrich(article)
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        enrich(article)
+        samples.append((time.perf_counter() - t0) * 1000)
+    samples.sort()
+    return {
+        "words": len(text.split()),
+        "runs": runs,
+        "median_ms": round(statistics.median(samples), 2),
+        "p99_ms": round(samples[int(runs * 0.99) - 1], 2),
+    }
+
+
+_RSS_PROBE = r"""
+import json, sys
+def rss():
+    with open('/proc/self/statm') as f:
+        return int(f.read().split()[1]) * 4096
+import newswire.models  # the worker has these loaded anyway
+from newswire.models import ArticleIn
+before = rss()
+from newswire.enrichment import enrich, warm
+warm()
+enrich(ArticleIn(body_text=sys.stdin.read()))
+print(json.dumps({"before_mb": before / 2**20, "after_mb": rss() / 2**20}))
+"""
+
+
+def memory(text: str) -> dict:  # type: ignore[type-arg]
+    out = subprocess.run(
+        [sys.executable, "-c", _RSS_PROBE], input=text, capture_output=True, text=True, check=True,
+        env={"PYTHONPATH": str(ROOT / "shared"), "PATH": "/usr/bin:/bin"},
+    )
+    data = json.loads(out.stdout)
+    return {k: round(v, 1) for k, v in {**data, "added_mb": data["after_mb"] - data["before_mb"]}.items()}
+
+
+def main() -> None:
+    items = load_set()
+    quality = score(items)
+    text = article_700(items)
+    result = {**quality, "timing": timing(text), "memory": memory(text)}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    print(f"Enrichment evaluation on {quality['articles']} articles (bench/eval/articles)\n")
+    print(f"| {'type':<14}| {'precision':>9} | {'recall':>7} | {'F1':>6} | {'TP':>4} | {'FP':>4} | {'FN':>4} |")
+    print(f"|{'-' * 15}|{'-' * 11}|{'-' * 9}|{'-' * 8}|{'-' * 6}|{'-' * 6}|{'-' * 6}|")
+    for t, row in quality["entities"].items():
+        print(f"| {t:<14}| {row['precision']:>9.3f} | {row['recall']:>7.3f} | {row['f1']:>6.3f} "
+              f"| {row['tp']:>4} | {row['fp']:>4} | {row['fn']:>4} |")
+    print(f"\ntop-level topic accuracy: {quality['topic_accuracy']:.3f}")
+    if quality["genre_accuracy"] is not None:
+        print(f"genre accuracy (articles with a gold genre): {quality['genre_accuracy']:.3f}")
+    tm, mem = result["timing"], result["memory"]
+    print(f"\nenrich() on a {tm['words']}-word article: median {tm['median_ms']} ms, "
+          f"p99 {tm['p99_ms']} ms over {tm['runs']} runs after warm-up")
+    print(f"memory added by enrichment resources: {mem['added_mb']} MB RSS "
+          f"({mem['before_mb']} -> {mem['after_mb']} MB)")
+    print(f"\nerrors per article: see {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

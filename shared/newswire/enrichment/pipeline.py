@@ -1,0 +1,69 @@
+"""The enrichment pipeline: one pass over the article's text, steps in a fixed order."""
+
+from __future__ import annotations
+
+from newswire.models import ArticleIn, Enrichment
+
+from . import entities as E
+from . import language as L
+from . import metadata as M
+from . import summary as S
+from . import text as T
+from . import topics as P
+
+_GENRES = {"news", "analysis", "opinion"}
+_MAX_CHARS = 200_000  # ~35,000 words: entity and topic evidence beyond this adds nothing
+
+
+def warm() -> None:
+    """Load every resource now (e.g. at worker start) instead of on the first article."""
+    L.warm()
+    E.warm()
+    P.warm()
+    S.stopwords()
+
+
+def _located(article: ArticleIn, body: str) -> str | None:
+    if article.located:
+        return article.located
+    return M.dateline(body)
+
+
+def enrich(article: ArticleIn) -> Enrichment:
+    """Everything the system knows about an article beyond what the newsroom supplied."""
+    body = T.strip_dateline_date(T.clean(article.body_text or ""))
+    wc = T.word_count(body)
+    located = _located(article, body)
+    work = M.strip_dateline(body)[:_MAX_CHARS]
+    paras = T.all_sentences(work)
+    flat = [s for p in paras for s in p]
+    headline_in = T.clean(article.headline) if article.headline else ""
+    lang = article.language or L.detect(f"{headline_in}\n{work}", default="und")
+    english = lang.lower().split("-")[0] in ("en", "und")
+
+    dateline = M.dateline(body)
+    found = E.extract(([headline_in] if headline_in else []) + flat, work, english=english, dateline=dateline)
+    tokens = [w.lower() for w in T.words(work)]
+    subjects = P.classify(tokens, supplied=article.subjects) if english else P.classify([], article.subjects)
+    names = {p.lower() for e in (*found.people, *found.places, *found.organisations)
+             for n in (e.name, *e.aliases) for p in n.split()}
+    names.update(E.demonyms_lower())
+    kws = S.keywords(tokens, exclude=names)
+    headline = article.headline or S.headline_from(flat)
+    slug_terms = [p.name for p in found.places if " " not in p.name][:1] + kws
+    genre = article.genre if article.genre else M.genre(work, tokens)
+    return Enrichment(
+        language=lang,
+        wordcount=wc,
+        reading_time=T.reading_time(wc),
+        headline=headline,
+        slugline=article.slugline or S.slugline_from(slug_terms, headline),
+        summary=S.summarize(paras),
+        keywords=kws,
+        people=found.people,
+        places=found.places,
+        organisations=found.organisations,
+        subjects=subjects,
+        located=located,
+        genre=genre if genre else None,
+    )

@@ -1,0 +1,130 @@
+"""Project data files (gazetteers, lexicon, topic vocabulary), loaded once per process."""
+
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """What a surface form (tuple of normalised tokens) refers to."""
+
+    # surface tokens -> (kind, canonical name); kind is "person" | "place" | "organisation"
+    index: dict[tuple[str, ...], tuple[str, str]]
+    places: dict[str, tuple[str | None, int | None]]  # canonical -> (country code, geonames id)
+    max_len: int
+    demonyms: frozenset[str]
+    # lower-cased single-token place names, for datelines written in capitals
+    upper_places: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: dict[tuple[str, ...], str]
+    max_title_len: int
+    org_heads: frozenset[str]
+    place_heads: frozenset[str]
+    person_verbs: frozenset[str]
+    connectors: frozenset[str]
+    non_names: frozenset[str]
+    non_entity_phrases: frozenset[tuple[str, ...]]
+    given_names: frozenset[str]
+    particles: frozenset[str]
+    org_cue_nouns: frozenset[str]
+
+
+def norm_token(token: str) -> str:
+    """Token form used for lookups: dots and curly apostrophes unified (U.S. == US)."""
+    return token.replace("’", "'").replace(".", "")
+
+
+def split_name(name: str) -> tuple[str, ...]:
+    return tuple(norm_token(t) for t in name.replace("-", " - ").split() if norm_token(t))
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def is_given_name(word: str, lex: "Lexicon") -> bool:
+    return word in lex.given_names or (not word.isascii() and _strip_accents(word) in lex.given_names)
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.split("\t"))
+    return out
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(norm_token(t) for t in name.split() if norm_token(t))
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    index: dict[tuple[str, ...], tuple[str, str]] = {}
+    places: dict[str, tuple[str | None, int | None]] = {}
+    demonyms: set[str] = set()
+    upper: dict[str, str] = {}
+
+    def add(surface: str, kind: str, canonical: str) -> None:
+        key = _key(surface)
+        if key and key[0].lower() == "the" and len(key) > 1:
+            key = key[1:]  # "the Ukraine": the article is not part of a capitalised span
+        if key:
+            index.setdefault(key, (kind, canonical))
+
+    for row in _rows("places.tsv"):
+        row += [""] * (6 - len(row))
+        name, cc, gid, _kind, aliases, adjectives = row[:6]
+        places[name] = (cc or None, int(gid) if gid else None)
+        for surface in [name, *filter(None, aliases.split("|"))]:
+            add(surface, "place", name)
+            upper[surface.upper()] = name
+        demonyms.update(a for a in adjectives.split("|") if a)
+    for row in _rows("organisations.tsv"):
+        row += ["", ""]
+        for surface in [row[0], *filter(None, row[1].split("|"))]:
+            add(surface, "organisation", row[0])
+    for row in _rows("people.tsv"):
+        row += ["", ""]
+        for surface in [row[0], *filter(None, row[1].split("|"))]:
+            add(surface, "person", row[0])
+    return Gazetteer(
+        index=index,
+        places=places,
+        max_len=max(len(k) for k in index),
+        demonyms=frozenset(demonyms),
+        upper_places=upper,
+    )
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    raw = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
+    titles = {_key(t): t for t in raw["person_titles"]}
+    given: set[str] = set()
+    for line in (DATA / "given_names.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            given.update(line.split())
+    return Lexicon(
+        titles=titles,
+        max_title_len=max(len(k) for k in titles),
+        org_heads=frozenset(raw["org_heads"]),
+        place_heads=frozenset(raw["place_heads"]),
+        person_verbs=frozenset(raw["person_verbs"]),
+        connectors=frozenset(raw["connectors"]),
+        non_names=frozenset(raw["non_names"]),
+        non_entity_phrases=frozenset(_key(p) for p in raw["non_entity_phrases"]),
+        given_names=frozenset(given) | frozenset(_strip_accents(g) for g in given),
+        particles=frozenset(raw["name_particles"]),
+        org_cue_nouns=frozenset(raw["org_cue_nouns"]),
+    )

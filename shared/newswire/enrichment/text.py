@@ -1,0 +1,78 @@
+"""Text primitives shared by the enrichment steps: cleaning, words, sentences, paragraphs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Control characters except tab/newline; they carry no meaning and confuse the regexes below.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_WORD = re.compile(r"\w+(?:[’'\-.]\w+)*", re.UNICODE)
+_PARA_SPLIT = re.compile(r"\n\s*\n")
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and whitespace,
+# or at a paragraph break.
+_SENT_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[\w\d])")
+_ABBREV = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Jr|Sr|Inc|Ltd|Co|Corp|No|vs|etc|"
+    r"U\.S|U\.K|U\.N|E\.U|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$"
+)
+
+WORDS_PER_MINUTE = 230
+
+
+def clean(text: str) -> str:
+    """Normalise unicode, drop control characters and unify line ends."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b[ \t]*", re.IGNORECASE)
+
+
+def strip_dateline_date(text: str) -> str:
+    """Drop a leading wire ``date YYYY-MM-DD`` marker if the parser left one in the body."""
+    return _DATE_PREFIX.sub("", text, count=1)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def reading_time(wordcount: int) -> int:
+    """Seconds needed to read ``wordcount`` words at an adult reading pace."""
+    if wordcount <= 0:
+        return 0
+    return max(1, round(wordcount * 60 / WORDS_PER_MINUTE))
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in _PARA_SPLIT.split(text) if p.strip()]
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences, keeping abbreviations such as ``Mr.`` together."""
+    flat = " ".join(paragraph.split())
+    if not flat:
+        return []
+    out: list[str] = []
+    start = 0
+    for m in _SENT_END.finditer(flat):
+        chunk = flat[start : m.start()]
+        if _ABBREV.search(chunk.rstrip("\"'”’»)]")):
+            continue
+        out.append(chunk.strip())
+        start = m.end()
+    tail = flat[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def all_sentences(text: str) -> list[list[str]]:
+    """Sentences grouped by paragraph."""
+    return [sentences(p) for p in paragraphs(text)]

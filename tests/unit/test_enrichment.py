@@ -1,0 +1,148 @@
+"""Enrichment: seed article entities, topics, metadata, hostile input, resource loading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newswire.enrichment import broader_topics, enrich, topic_name
+from newswire.enrichment import resources, topics
+from newswire.models import ArticleIn
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "articles" / "seed-2025-04-25-crimea.txt"
+
+
+@pytest.fixture(scope="module")
+def seed():  # type: ignore[no-untyped-def]
+    if not SEED.exists():
+        pytest.skip("seed fixture not present")
+    return enrich(ArticleIn(body_text=SEED.read_text(encoding="utf-8")))
+
+
+def test_seed_people_exactly(seed) -> None:  # type: ignore[no-untyped-def]
+    assert {p.name for p in seed.people} == {
+        "Vitali Klitschko", "Volodymyr Zelensky", "Donald Trump", "Vladimir Putin", "JD Vance", "Keir Starmer",
+    }
+    zelensky = next(p for p in seed.people if p.name == "Volodymyr Zelensky")
+    assert zelensky.aliases == ["Zelensky"] and zelensky.mentions >= 5
+
+
+def test_seed_places_exactly_with_codes(seed) -> None:  # type: ignore[no-untyped-def]
+    places = {p.name: p for p in seed.places}
+    assert set(places) == {"Kyiv", "Ukraine", "Russia", "Crimea", "United States", "Moscow", "London", "United Kingdom"}
+    assert places["Kyiv"].aliases == ["Kiev"]
+    assert (places["Kyiv"].country_code, places["Kyiv"].geonames_id) == ("UA", 703448)
+    assert (places["Moscow"].country_code, places["Moscow"].geonames_id) == ("RU", 524901)
+    assert places["Crimea"].country_code == "UA"
+
+
+def test_seed_organisations_exactly(seed) -> None:  # type: ignore[no-untyped-def]
+    assert {o.name for o in seed.organisations} == {
+        "European Union", "Labour Party", "International Committee of the Fourth International",
+    }
+
+
+def test_seed_no_adjectives_or_common_words(seed) -> None:  # type: ignore[no-untyped-def]
+    names = {e.name for e in (*seed.people, *seed.places, *seed.organisations)}
+    assert not names & {"Ukrainian", "Russian", "British", "European", "Thursday", "Rejecting", "Willing", "THE MAYOR"}
+
+
+def test_seed_topics_genre_and_metadata(seed) -> None:  # type: ignore[no-untyped-def]
+    codes = [s.code for s in seed.subjects]
+    assert codes[0] == "medtop:16000000"
+    assert "medtop:11000000" in codes
+    for s in seed.subjects:
+        assert s.name == topic_name(s.code)
+        assert 0 < s.relevance <= 1
+    assert seed.language == "en"
+    assert 650 < seed.wordcount < 720
+    assert seed.reading_time == round(seed.wordcount * 60 / 230)
+    assert seed.headline.startswith("The mayor of Kiev, Vitali Klitschko")
+    assert seed.slugline == "UKRAINE-PEACE-DEAL"
+    assert seed.genre == "opinion"
+    assert 2 <= seed.summary.count(". ") + 1 <= 3
+    assert "peace deal" in seed.keywords
+
+
+def test_wire_dateline_sets_located_and_place() -> None:
+    body = ("LONDON (Newswire) — The Bank of England held interest rates on Thursday, Governor "
+            "Andrew Bailey said, as inflation stayed above target. Bailey told reporters the "
+            "economy was slowing.\n\nMarkets expected a cut in August.")
+    e = enrich(ArticleIn(body_text=body))
+    assert e.located == "London"
+    assert "London" in {p.name for p in e.places}
+    assert {p.name for p in e.people} == {"Andrew Bailey"}
+    assert {o.name for o in e.organisations} == {"Bank of England"}
+    assert e.subjects[0].code == "medtop:04000000"
+    assert e.genre == "news"
+
+
+def test_supplied_values_win() -> None:
+    e = enrich(ArticleIn(body_text="Some text about the weather in Paris today.", headline="H", slugline="S",
+                         language="fr", located="Lyon", genre="analysis", subjects=["medtop:17000000"]))
+    assert (e.headline, e.slugline, e.language, e.located, e.genre) == ("H", "S", "fr", "Lyon", "analysis")
+    assert e.subjects[0].code == "medtop:17000000"
+
+
+def test_surname_alone_folds_into_full_name_seen_in_text() -> None:
+    body = ("Maria Kowalczyk, a nurse from Gdansk, said the hospital was full. Kowalczyk added that "
+            "staff had not been paid. Later, Kowalczyk told the council she would resign.")
+    e = enrich(ArticleIn(body_text=body))
+    assert [(p.name, p.mentions) for p in e.people] == [("Maria Kowalczyk", 3)]
+
+
+def test_non_english_text_gets_language_and_gazetteer_entities() -> None:
+    body = ("Der Bundeskanzler hat am Dienstag in Berlin mit dem französischen Präsidenten Emmanuel "
+            "Macron über die Lage in der Ukraine gesprochen. Die Gespräche dauerten drei Stunden.")
+    e = enrich(ArticleIn(body_text=body))
+    assert e.language == "de"
+    assert {"Berlin", "Ukraine"} <= {p.name for p in e.places}
+    assert {p.name for p in e.people} == {"Emmanuel Macron"}
+    assert "Gespräche" not in {p.name for p in e.people}
+
+
+@pytest.mark.parametrize("body", ["", "   ", "🙂🙂🙂", "\x00\x01\x1b[31m", "שלום עולם، مرحبا بالعالم", "A" * 5000,
+                                  "\u202eevil\u202c", "Mr. . . ' ’s -- (((", "US" * 3000])
+def test_hostile_input_never_raises(body: str) -> None:
+    e = enrich(ArticleIn(body_text=body))
+    assert e.headline and e.slugline and e.reading_time >= 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_never_raises(body: str) -> None:
+    enrich(ArticleIn(body_text=body))
+
+
+def test_huge_article() -> None:
+    body = ("The minister said the plan would work. " * 12 + "\n\n") * 1200  # ~100,000 words
+    e = enrich(ArticleIn(body_text=body))
+    assert e.wordcount > 90_000
+
+
+def test_broader_topics_and_names() -> None:
+    assert broader_topics("medtop:20000073") == ["medtop:16000000"]
+    assert broader_topics("medtop:11000000") == []
+    assert broader_topics("medtop:99999999") == []
+    assert topic_name("medtop:15000000") == "sport"
+    assert topic_name("nope") is None
+
+
+def test_vocabulary_is_consistent() -> None:
+    vocab = topics.vocabulary()
+    tops = [c for c, p in vocab.parent.items() if p is None]
+    assert len(tops) == 17
+    for code, parent in vocab.parent.items():
+        assert code.startswith("medtop:") and len(code) == 15
+        assert parent is None or parent in tops
+
+
+def test_resources_load_once() -> None:
+    assert resources.gazetteer() is resources.gazetteer()
+    assert topics.vocabulary() is topics.vocabulary()
+    info = resources.gazetteer.cache_info()  # type: ignore[attr-defined]
+    enrich(ArticleIn(body_text="Keir Starmer met Emmanuel Macron in Paris."))
+    assert resources.gazetteer.cache_info().misses == info.misses  # type: ignore[attr-defined]
