@@ -31,5 +31,9 @@ eval: setup
 demo: setup
 	$(PY) scripts/demo.py
 
+bench: setup
+	scripts/ensure-redis.sh
+	$(PY) bench/run.py
+
 clean:
 	rm -rf $(VENV) data .pytest_cache

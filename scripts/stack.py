@@ -68,6 +68,18 @@ def wait_ready(url: str, procs: list[subprocess.Popen[bytes]]) -> None:
     raise SystemExit(f"the intake was not ready within {READY_TIMEOUT:.0f} s")
 
 
+def process_commands(host: str, port: int, *, concurrency: int) -> dict[str, list[str]]:
+    """The Newswire processes, as `python -m` arguments. docker-compose.yml and deploy/k8s run
+    the same commands (tests/unit/test_deploy.py holds them to it)."""
+    return {
+        "worker": ["celery", "-A", "newswire_worker.app", "worker", "--loglevel", "INFO",
+                   "-Q", "newswire.articles,newswire.webhooks,newswire.email", "--concurrency", str(concurrency)],
+        "scheduler": ["newswire_worker.scheduler"],
+        "intake": ["uvicorn", "newswire_intake.main:create_app", "--factory", "--host", host, "--port", str(port),
+                   "--no-access-log"],
+    }  # fmt: skip
+
+
 def main() -> int:
     env = dict(os.environ)
     data_dir = Path(env.setdefault("NEWSWIRE_DATA_DIR", str(ROOT / "data"))).resolve()
@@ -91,14 +103,9 @@ def main() -> int:
         mail = f"{data_dir / 'mail'} (SMTP sink on 127.0.0.1:{smtp_port})"
     else:
         mail = f"SMTP {env['NEWSWIRE_SMTP_HOST']}:{env.get('NEWSWIRE_SMTP_PORT', '25')}"
-    parts += [
-        ("worker", [python, "-m", "celery", "-A", "newswire_worker.app", "worker", "--loglevel", "INFO",
-                    "-Q", "newswire.articles,newswire.webhooks,newswire.email",
-                    "--concurrency", env.get("NEWSWIRE_WORKER_CONCURRENCY", "2")]),
-        ("scheduler", [python, "-m", "newswire_worker.scheduler"]),
-        ("intake", [python, "-m", "uvicorn", "newswire_intake.main:create_app", "--factory",
-                    "--host", env.get("NEWSWIRE_HTTP_HOST", "127.0.0.1"), "--port", str(port), "--no-access-log"]),
-    ]  # fmt: skip
+    host = env.get("NEWSWIRE_HTTP_HOST", "127.0.0.1")
+    concurrency = int(env.get("NEWSWIRE_WORKER_CONCURRENCY", "2"))
+    parts += [(name, [python, "-m", *argv]) for name, argv in process_commands(host, port, concurrency=concurrency).items()]
 
     procs: list[subprocess.Popen[bytes]] = []
     stopping = False

@@ -51,6 +51,10 @@ def test_make_run_delivers_the_seed_article(tmp_path: Path) -> None:
             assert payload["type"] == "article.published"
             assert payload["data"]["uri"] == posted.json()["guid"]
             assert (tmp_path / "redis" / "appendonlydir").is_dir()  # its own Redis, persisting
+            demo = subprocess.run(["make", "--no-print-directory", "demo"], env=env, capture_output=True, text=True, timeout=120)
+            assert demo.returncode == 0, demo.stdout + demo.stderr
+            assert "webhook received and verified: article.published" in demo.stdout
+            assert list((tmp_path / "mail").glob("*.eml"))  # the demo's email reached the local sink
             processes = children_of(stack.proc.pid)
             assert len(processes) >= 2
             # Ctrl-C: make passes the interrupt on, waits for the stack to stop, then re-raises it

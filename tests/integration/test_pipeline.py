@@ -276,3 +276,17 @@ def test_an_accepted_article_whose_task_was_lost_is_still_delivered(
     assert store.accept_article(article, idempotency_key=None, due_at=time.time() - 1) is None
     [request] = receiver.wait("/lost", timeout=10)
     assert b"The task was lost." in request.body
+
+
+def test_killed_article_is_withdrawn_from_subscribers(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+    subscriber = add_subscriber(admin, receiver, "/kill")
+    accepted = post_article(newsroom, {"headline": "Wrong figures", "body_text": "The figures were wrong."}).json()
+    receiver.wait("/kill", 1)
+    killed = newsroom.post(f"/v1/articles/{accepted['id']}/kill")
+    assert killed.status_code == 202 and killed.json()["status"] == "killed"
+    published, withdrawn = receiver.wait("/kill", 2)
+    assert verified(published, subscriber["secret"])["type"] == "article.published"
+    payload = verified(withdrawn, subscriber["secret"])
+    assert payload["type"] == "article.killed" and payload["data"]["pubstatus"] == "canceled"
+    assert published.headers["webhook-id"] != withdrawn.headers["webhook-id"]
+    assert admin.get(f"/v1/articles/{accepted['id']}").json()["status"] == "killed"
