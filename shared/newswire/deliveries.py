@@ -63,6 +63,15 @@ class Delivery(BaseModel):
         self.updated_at = attempt.at
         self.last_error = attempt.error
 
+    def conclude(self, outcome: Outcome) -> Delivery:
+        self.status, self.next_attempt_at = outcome.status, outcome.retry_at
+        return self
+
+    def fail(self, reason: str, now: datetime) -> Delivery:
+        """Give up without sending: the target or the article is gone."""
+        self.record(Attempt(at=now, duration_ms=0.0, error=reason))
+        return self.conclude(Outcome(DeliveryStatus.FAILED))
+
 
 def delivery_id(article_id: str, subscriber_id: str, channel: Channel, event: EventType, target: str) -> str:
     """Deterministic, so processing an article twice creates no second delivery.

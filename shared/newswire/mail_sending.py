@@ -12,7 +12,7 @@ from email.message import EmailMessage
 from email.utils import parseaddr
 
 from newswire.config import Settings
-from newswire.deliveries import Attempt, Delivery, DeliveryStatus
+from newswire.deliveries import Attempt, Delivery
 from newswire.formats.email import build_email_parts
 from newswire.mail import UnsubscribeLinks, compose, decide_smtp
 from newswire.models import Article
@@ -59,13 +59,6 @@ def _send(session: smtplib.SMTP, message: EmailMessage, sender: str, to: str) ->
         return exc.smtp_code, f"{exc.smtp_code} {exc.smtp_error.decode('utf-8', 'replace')}"
 
 
-def _fail(delivery: Delivery, reason: str, now: datetime) -> Delivery:
-    delivery.record(Attempt(at=now, duration_ms=0.0, error=reason))
-    delivery.status = DeliveryStatus.FAILED
-    delivery.next_attempt_at = None
-    return delivery
-
-
 def deliver_emails(
     store: Store,
     delivery_ids: Sequence[str],
@@ -95,13 +88,13 @@ def deliver_emails(
                 articles[delivery.article_id] = store.get_article(delivery.article_id)
             article = articles[delivery.article_id]
             if subscriber is None or subscriber.email is None or delivery.target not in subscriber.email.to:
-                finished.append(_fail(delivery, "the subscriber or this address was removed", now))
+                finished.append(delivery.fail("the subscriber or this address was removed", now))
                 continue
             if delivery.target in subscriber.unsubscribed:
-                finished.append(_fail(delivery, "the address unsubscribed", now))
+                finished.append(delivery.fail("the address unsubscribed", now))
                 continue
             if article is None:
-                finished.append(_fail(delivery, "the article no longer exists", now))
+                finished.append(delivery.fail("the article no longer exists", now))
                 continue
             if article.id not in parts:
                 parts[article.id] = build_email_parts(article)
@@ -124,9 +117,7 @@ def deliver_emails(
                     session = None
             delivery.record(Attempt(at=now, duration_ms=round((time.perf_counter() - started) * 1000, 2),
                                     status_code=code, error=error))  # fmt: skip
-            outcome = decide_smtp(code, delivery.attempt_count, schedule, now)
-            delivery.status, delivery.next_attempt_at = outcome.status, outcome.retry_at
-            finished.append(delivery)
+            finished.append(delivery.conclude(decide_smtp(code, delivery.attempt_count, schedule, now)))
     finally:
         if session is not None:
             try:

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import httpx
 
-from newswire.deliveries import Attempt, Delivery, DeliveryStatus
+from newswire.deliveries import Delivery
 from newswire.formats import MEDIA_TYPES, render
 from newswire.models import EventType, Format
 from newswire.signing import secret_key
@@ -22,13 +22,6 @@ GONE = "the endpoint answered 410 Gone"
 
 def _is_json(fmt: Format) -> bool:
     return MEDIA_TYPES[fmt].split(";")[0].endswith("json")
-
-
-def _fail(delivery: Delivery, reason: str, now: datetime) -> Delivery:
-    delivery.record(Attempt(at=now, duration_ms=0.0, error=reason))
-    delivery.status = DeliveryStatus.FAILED
-    delivery.next_attempt_at = None
-    return delivery
 
 
 def _formats(store: Store, deliveries: Sequence[Delivery]) -> dict[tuple[str, Format], bytes]:
@@ -68,30 +61,27 @@ def deliver_webhooks(
         subscriber = subscribers.get(delivery.subscriber_id)
         document = documents.get((delivery.article_id, delivery.format))
         if subscriber is None or subscriber.webhook is None or subscriber.webhook.url != delivery.target:
-            finished.append(_fail(delivery, "the subscriber or its webhook was removed", now))
+            finished.append(delivery.fail("the subscriber or its webhook was removed", now))
         elif subscriber.webhook_disabled:
-            finished.append(_fail(delivery, f"the webhook is disabled: {subscriber.webhook_disabled}", now))
+            finished.append(delivery.fail(f"the webhook is disabled: {subscriber.webhook_disabled}", now))
         elif document is None:
-            finished.append(_fail(delivery, "the article no longer exists", now))
+            finished.append(delivery.fail("the article no longer exists", now))
         else:
             body_key = (delivery.article_id, delivery.event, delivery.format)
+            json_format = _is_json(delivery.format)
             if body_key not in bodies:
-                json_format = _is_json(delivery.format)
                 bodies[body_key] = envelope(delivery.event, now, document) if json_format else document
             if subscriber.id not in keys:
                 keys[subscriber.id] = [secret_key(box.open(s)) for s in valid_secrets(subscriber, now)]
-            content_type = "application/json" if _is_json(delivery.format) else MEDIA_TYPES[delivery.format]
+            content_type = "application/json" if json_format else MEDIA_TYPES[delivery.format]
             requests.append(WebhookRequest(delivery, bodies[body_key], content_type, keys[subscriber.id]))
 
     gone: set[str] = set()
     for result in send_all(client, requests, schedule, executor):
-        delivery = result.delivery
-        delivery.record(result.attempt)
-        delivery.status = result.outcome.status
-        delivery.next_attempt_at = result.outcome.retry_at
+        result.delivery.record(result.attempt)
+        finished.append(result.delivery.conclude(result.outcome))
         if result.outcome.disable_endpoint:
-            gone.add(delivery.subscriber_id)
-        finished.append(delivery)
+            gone.add(result.delivery.subscriber_id)
 
     store.finish_attempts(finished)
     for subscriber_id in gone:

@@ -18,6 +18,7 @@ from datetime import datetime
 
 import redis
 
+from newswire.config import Settings
 from newswire.deliveries import Delivery, DeliveryStatus
 from newswire.models import Article, Format
 from newswire.subscribers import Subscriber
@@ -119,8 +120,17 @@ class Store:
         self._create_deliveries = client.register_script(_CREATE_DELIVERIES)
 
     @classmethod
-    def from_url(cls, url: str, **kwargs: float) -> Store:
-        return cls(redis.Redis.from_url(url, health_check_interval=30), **kwargs)  # type: ignore[arg-type]
+    def from_url(cls, url: str, *, visibility_timeout: float, retention_days: int = 30) -> Store:
+        client = redis.Redis.from_url(url, health_check_interval=30)
+        return cls(client, visibility_timeout=visibility_timeout, retention_days=retention_days)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Store:
+        return cls.from_url(
+            settings.redis_url,
+            visibility_timeout=settings.visibility_timeout,
+            retention_days=settings.delivery_retention_days,
+        )
 
     def ping(self) -> bool:
         return bool(self.redis.ping())

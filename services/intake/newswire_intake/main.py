@@ -28,9 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
-        app.state.store = Store.from_url(
-            settings.redis_url, visibility_timeout=settings.visibility_timeout, retention_days=settings.delivery_retention_days
-        )
+        app.state.store = Store.from_settings(settings)
         app.state.celery = queue.make_celery(settings)
         yield
         app.state.store.redis.close()

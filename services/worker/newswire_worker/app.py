@@ -20,6 +20,7 @@ from newswire.processing import process_article
 from newswire_worker.resources import resources
 
 log = logging.getLogger("newswire.worker")
+logging.getLogger("httpx").setLevel(logging.WARNING)  # one INFO line per webhook is noise
 
 app = queue.make_celery(get_settings())
 

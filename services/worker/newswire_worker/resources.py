@@ -32,11 +32,7 @@ def resources() -> Resources:
     settings = get_settings()
     return Resources(
         settings=settings,
-        store=Store.from_url(
-            settings.redis_url,
-            visibility_timeout=settings.visibility_timeout,
-            retention_days=settings.delivery_retention_days,
-        ),
+        store=Store.from_settings(settings),
         client=build_client(
             policy=TargetPolicy.from_settings(settings),
             timeout=settings.delivery_timeout,

@@ -14,6 +14,8 @@ import signal
 import threading
 import time
 
+from celery import Celery
+
 from newswire import queue
 from newswire.config import get_settings
 from newswire.store import Store
@@ -23,7 +25,7 @@ TICK_SECONDS = 0.25
 TRIM_EVERY_SECONDS = 3600.0
 
 
-def pump(store: Store, app: queue.Celery, *, webhook_batch_size: int, now: float) -> int:
+def pump(store: Store, app: Celery, *, webhook_batch_size: int, now: float) -> int:
     """Queue everything due at ``now``; returns how many items were queued."""
     articles = store.take_due_articles(now)
     if articles:
@@ -36,8 +38,7 @@ def pump(store: Store, app: queue.Celery, *, webhook_batch_size: int, now: float
 
 def run(stop: threading.Event) -> None:
     settings = get_settings()
-    store = Store.from_url(settings.redis_url, visibility_timeout=settings.visibility_timeout,
-                           retention_days=settings.delivery_retention_days)  # fmt: skip
+    store = Store.from_settings(settings)
     app = queue.make_celery(settings)
     last_trim = 0.0
     log.info("scheduler started")

@@ -46,13 +46,13 @@ async def _read_limited(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _accepted(article: Article, status: ArticleStatus | None = None) -> dict[str, Any]:
+def _accepted(article: Article, status: ArticleStatus) -> dict[str, Any]:
     base = f"/v1/articles/{article.id}"
     return {
         "id": article.id,
         "guid": article.guid,
         "version": article.version,
-        "status": (status or article.status).value,
+        "status": status.value,
         "links": {"self": base, "deliveries": f"{base}/deliveries", "formats": f"{base}/formats/{{format}}"},
     }
 
@@ -88,11 +88,14 @@ async def post_article(
         return article, True
 
     stored, created = await run_in_threadpool(store_and_queue)
-    first_status = None if created else (ArticleStatus.EMBARGOED if stored.embargoed and stored.embargoed > stored.received_at else ArticleStatus.QUEUED)
+    # A repeated post gets the first answer: the status the article was accepted with.
+    held = stored.embargoed is not None and stored.embargoed > stored.received_at
     headers = {"Location": f"/v1/articles/{stored.id}"}
     if not created:
         headers["Idempotent-Replayed"] = "true"
-    return JSONResponse(_accepted(stored, first_status), status_code=202, headers=headers)
+    return JSONResponse(
+        _accepted(stored, ArticleStatus.EMBARGOED if held else ArticleStatus.QUEUED), status_code=202, headers=headers
+    )
 
 
 def _load(store: StoreDep, article_id: str) -> Article:
@@ -139,4 +142,4 @@ def kill_article(article_id: str, _: AnyRole, store: StoreDep, celery: CeleryDep
         store.put_article(article)
         store.schedule_article(article.id, time.time() + settings.visibility_timeout)
         queue.enqueue_articles(celery, [article.id])
-    return _accepted(article)
+    return _accepted(article, article.status)
