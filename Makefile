@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-unit bench eval demo clean
+.PHONY: setup run test test-unit lint bench eval demo clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ test: setup
 
 test-unit: setup
 	$(PY) -m pytest tests/unit
+
+lint: setup
+	$(PY) -m ruff check shared services scripts tests bench
+	$(PY) -m mypy shared/newswire services/intake/newswire_intake services/worker/newswire_worker
 
 eval: setup
 	$(PY) bench/eval_enrichment.py

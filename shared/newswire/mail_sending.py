@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import smtplib
 import ssl
 import time
@@ -54,9 +55,13 @@ def _send(session: smtplib.SMTP, message: EmailMessage, sender: str, to: str) ->
         return 250, None
     except smtplib.SMTPRecipientsRefused as exc:
         code, text = exc.recipients[to]
-        return code, f"{code} {text.decode('utf-8', 'replace')}"
+        return code, f"{code} {_reply(text)}"
     except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
-        return exc.smtp_code, f"{exc.smtp_code} {exc.smtp_error.decode('utf-8', 'replace')}"
+        return exc.smtp_code, f"{exc.smtp_code} {_reply(exc.smtp_error)}"
+
+
+def _reply(text: bytes | str) -> str:
+    return text.decode("utf-8", "replace") if isinstance(text, bytes) else text
 
 
 def deliver_emails(
@@ -120,9 +125,7 @@ def deliver_emails(
             finished.append(delivery.conclude(decide_smtp(code, delivery.attempt_count, schedule, now)))
     finally:
         if session is not None:
-            try:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
                 session.quit()
-            except (smtplib.SMTPException, OSError):
-                pass
         store.finish_attempts(finished)
     return finished

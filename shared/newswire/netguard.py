@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -59,7 +59,7 @@ class TargetPolicy:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except socket.gaierror as exc:
             raise BlockedTarget(f"cannot resolve {host}: {exc.strerror}") from exc
-        addresses = list(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos))
+        addresses = list(dict.fromkeys(ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos))
         for address in addresses:
             self.check_address(address)
         return addresses
@@ -84,7 +84,14 @@ class GuardedBackend(httpcore.SyncBackend):
     def __init__(self, policy: TargetPolicy) -> None:
         self._policy = policy
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, **kwargs: Any) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
         try:
             addresses = self._policy.resolve(host, port)
         except BlockedTarget as exc:
@@ -92,7 +99,7 @@ class GuardedBackend(httpcore.SyncBackend):
         error: Exception | None = None
         for address in addresses:
             try:
-                return super().connect_tcp(str(address), port, timeout=timeout, **kwargs)
+                return super().connect_tcp(str(address), port, timeout, local_address, socket_options)
             except httpcore.ConnectError as exc:  # try the next address, like create_connection
                 error = exc
         raise error or httpcore.ConnectError(f"no address for {host}")

@@ -28,7 +28,7 @@ def _formats(store: Store, deliveries: Sequence[Delivery]) -> dict[tuple[str, Fo
     """The rendered documents the batch needs, read in one round trip (rendered on demand only
     if a format went missing)."""
     pairs = sorted({(d.article_id, d.format) for d in deliveries})
-    found = dict(zip(pairs, store.get_formats(pairs)))
+    found = dict(zip(pairs, store.get_formats(pairs), strict=True))
     for (article_id, fmt), body in found.items():
         if body is None and (article := store.get_article(article_id)) is not None:
             found[(article_id, fmt)] = body = render(article, fmt).body

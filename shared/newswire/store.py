@@ -15,6 +15,7 @@ import time
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import cast
 
 import redis
 
@@ -29,6 +30,11 @@ SUBSCRIBERS = "nw:subscribers"
 SUBSCRIBERS_VERSION = "nw:subscribers:version"
 METRICS = "nw:metrics"
 IDEMPOTENCY_TTL = 7 * 24 * 3600
+
+
+def _str(value: bytes | str) -> str:
+    """Redis answers bytes here (no ``decode_responses``: formats are stored as bytes)."""
+    return value.decode() if isinstance(value, bytes) else value
 
 
 def _article(article_id: str) -> str:
@@ -144,7 +150,7 @@ class Store:
             keys=[_article(article.id), _guid(article.guid), _idempotency(idempotency_key) if idempotency_key else "", DUE_ARTICLES],
             args=[article.id, article.model_dump_json(), article.version, due_at, IDEMPOTENCY_TTL],
         )
-        return existing.decode() if existing else None
+        return _str(existing) if existing else None
 
     def get_article(self, article_id: str) -> Article | None:
         raw = self.redis.get(_article(article_id))
@@ -155,13 +161,13 @@ class Store:
 
     def guid_versions(self, guid: str) -> dict[int, str]:
         """Every stored version of a guid, mapped to its article id."""
-        return {int(v): i.decode() for v, i in self.redis.hgetall(_guid(guid)).items()}
+        return {int(v): _str(i) for v, i in self.redis.hgetall(_guid(guid)).items()}
 
     def get_format(self, article_id: str, fmt: Format) -> bytes | None:
-        return self.redis.get(_format(article_id, fmt))
+        return cast("bytes | None", self.redis.get(_format(article_id, fmt)))
 
     def get_formats(self, pairs: Sequence[tuple[str, Format]]) -> list[bytes | None]:
-        return self.redis.mget([_format(a, f) for a, f in pairs]) if pairs else []
+        return cast("list[bytes | None]", self.redis.mget([_format(a, f) for a, f in pairs])) if pairs else []
 
     def put_format(self, article_id: str, fmt: Format, body: bytes) -> None:
         self.redis.set(_format(article_id, fmt), body)
@@ -189,7 +195,7 @@ class Store:
         self.redis.zadd(DUE_ARTICLES, {article_id: at})
 
     def delivery_counts(self, article_id: str) -> dict[str, int]:
-        counts = {k.decode(): int(v) for k, v in self.redis.hgetall(_article_counts(article_id)).items()}
+        counts = {_str(k): int(v) for k, v in self.redis.hgetall(_article_counts(article_id)).items()}
         return {status.value: counts.get(status.value, 0) for status in DeliveryStatus}
 
     # -- subscribers ----------------------------------------------------------------------
@@ -207,10 +213,10 @@ class Store:
 
     def get_subscribers(self, ids: Sequence[str]) -> dict[str, Subscriber]:
         raws = self.redis.mget([_subscriber(i) for i in ids]) if ids else []
-        return {i: Subscriber.model_validate_json(raw) for i, raw in zip(ids, raws) if raw}
+        return {i: Subscriber.model_validate_json(raw) for i, raw in zip(ids, raws, strict=True) if raw}
 
     def all_subscribers(self) -> list[Subscriber]:
-        ids = sorted(member.decode() for member in self.redis.smembers(SUBSCRIBERS))
+        ids = sorted(_str(member) for member in self.redis.smembers(SUBSCRIBERS))
         return list(self.get_subscribers(ids).values())
 
     def delete_subscriber(self, subscriber_id: str) -> bool:
@@ -222,7 +228,7 @@ class Store:
 
     def subscribers_version(self) -> bytes:
         """Changes with every subscriber change (random, so it never repeats after a flush)."""
-        return self.redis.get(SUBSCRIBERS_VERSION) or b""
+        return cast(bytes, self.redis.get(SUBSCRIBERS_VERSION) or b"")
 
     # -- deliveries -----------------------------------------------------------------------
 
@@ -231,10 +237,11 @@ class Store:
         return [Delivery.model_validate_json(raw) for raw in raws if raw]
 
     def article_delivery_ids(self, article_id: str) -> list[str]:
-        return sorted(member.decode() for member in self.redis.smembers(_article_deliveries(article_id)))
+        return sorted(_str(member) for member in self.redis.smembers(_article_deliveries(article_id)))
 
     def subscriber_delivery_ids(self, subscriber_id: str, limit: int) -> list[str]:
-        return [m.decode() for m in self.redis.zrevrange(_subscriber_deliveries(subscriber_id), 0, limit - 1)]
+        members = cast("list[bytes]", self.redis.zrevrange(_subscriber_deliveries(subscriber_id), 0, limit - 1))
+        return [_str(m) for m in members]
 
     def claim_deliveries(self, ids: Sequence[str], ttl: float) -> list[Delivery]:
         """Claim each delivery for ``ttl`` seconds; return those claimed here that still need
@@ -246,7 +253,7 @@ class Store:
         results = pipe.execute()
         claimed: list[Delivery] = []
         release: list[str] = []
-        for delivery_id, got_claim, raw in zip(ids, results[::2], results[1::2]):
+        for delivery_id, got_claim, raw in zip(ids, results[::2], results[1::2], strict=True):
             if not got_claim:
                 continue
             delivery = Delivery.model_validate_json(raw) if raw else None
@@ -308,16 +315,16 @@ class Store:
         return (now if now is not None else time.time()) + self.visibility_timeout
 
     def take_due_articles(self, now: float, limit: int = 500) -> list[str]:
-        return [i.decode() for i in self._take_due(keys=[DUE_ARTICLES], args=[now, self._deadline(now), limit])]
+        return [_str(i) for i in self._take_due(keys=[DUE_ARTICLES], args=[now, self._deadline(now), limit])]
 
     def take_due_deliveries(self, now: float, limit: int = 5000) -> list[str]:
-        return [i.decode() for i in self._take_due(keys=[DUE_DELIVERIES], args=[now, self._deadline(now), limit])]
+        return [_str(i) for i in self._take_due(keys=[DUE_DELIVERIES], args=[now, self._deadline(now), limit])]
 
     def trim_history(self, now: float) -> None:
         """Drop expired deliveries from the per-subscriber indexes."""
         cutoff = now - self.retention_seconds
         for subscriber_id in self.redis.smembers(SUBSCRIBERS):
-            self.redis.zremrangebyscore(_subscriber_deliveries(subscriber_id.decode()), "-inf", cutoff)
+            self.redis.zremrangebyscore(_subscriber_deliveries(_str(subscriber_id)), "-inf", cutoff)
 
     # -- metrics --------------------------------------------------------------------------
 
@@ -325,7 +332,7 @@ class Store:
         self.redis.hincrby(METRICS, name, amount)
 
     def metrics(self) -> dict[str, int]:
-        return {k.decode(): int(v) for k, v in self.redis.hgetall(METRICS).items()}
+        return {_str(k): int(v) for k, v in self.redis.hgetall(METRICS).items()}
 
     def backlog(self, queues: Sequence[str]) -> dict[str, int]:
         pipe = self.redis.pipeline(transaction=False)
@@ -334,4 +341,4 @@ class Store:
         for queue in queues:
             pipe.llen(queue)
         due_articles, due_deliveries, *lengths = pipe.execute()
-        return {"due_articles": due_articles, "due_deliveries": due_deliveries, **dict(zip(queues, lengths))}
+        return {"due_articles": due_articles, "due_deliveries": due_deliveries, **dict(zip(queues, lengths, strict=True))}

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 import httpcore
 import httpx
 
-from newswire.deliveries import Attempt, Delivery, DeliveryStatus, Outcome, RESPONSE_EXCERPT_BYTES, next_retry
+from newswire.deliveries import RESPONSE_EXCERPT_BYTES, Attempt, Delivery, DeliveryStatus, Outcome, next_retry
 from newswire.models import EventType
 from newswire.netguard import GuardedBackend, TargetPolicy
 from newswire.signing import sign

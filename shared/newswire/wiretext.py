@@ -3,7 +3,7 @@
     date 2025-04-25            optional; the body may run on from the same line
     headline: ...              optional header lines of known keys only,
     urgency: 3                 ended by a blank line
-                               
+
     First paragraph ...        the body: paragraphs separated by blank lines
 
 A body line that merely looks like ``Word: text`` stays body: only a block of known keys

@@ -13,9 +13,9 @@ from typing import Any
 from celery.signals import worker_process_init
 
 from newswire import enrichment, queue, sending
+from newswire.config import get_settings
 from newswire.mail import UnsubscribeLinks
 from newswire.mail_sending import SmtpServer, deliver_emails
-from newswire.config import get_settings
 from newswire.processing import process_article
 from newswire_worker.resources import resources
 

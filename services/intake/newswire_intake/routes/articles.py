@@ -75,7 +75,8 @@ async def post_article(
     article = build_article(submitted, article_id=uuid.uuid4().hex, now=now)
 
     def store_and_queue() -> tuple[Article, bool]:
-        due_at = article.embargoed.timestamp() if article.status is ArticleStatus.EMBARGOED else time.time() + settings.visibility_timeout
+        embargo = article.embargoed if article.status is ArticleStatus.EMBARGOED else None
+        due_at = embargo.timestamp() if embargo else time.time() + settings.visibility_timeout
         existing_id = store.accept_article(article, idempotency_key=idempotency_key, due_at=due_at)
         if existing_id is not None:
             existing = store.get_article(existing_id)
