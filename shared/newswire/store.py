@@ -245,7 +245,10 @@ class Store:
 
     def claim_deliveries(self, ids: Sequence[str], ttl: float) -> list[Delivery]:
         """Claim each delivery for ``ttl`` seconds; return those claimed here that still need
-        sending. A claim held elsewhere means another worker is sending it right now."""
+        sending. A claim held elsewhere means another worker is sending it right now.
+
+        Claims last the visibility timeout: exactly the time before the due set hands an
+        unfinished delivery out again, so a crashed worker's claims lapse when it does."""
         pipe = self.redis.pipeline(transaction=False)
         for delivery_id in ids:
             pipe.set(_claim(delivery_id), b"1", nx=True, px=int(ttl * 1000))

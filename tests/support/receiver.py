@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections import defaultdict, deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,7 +24,7 @@ class Receiver:
 
     def __init__(self) -> None:
         self.requests: list[Received] = []
-        self._scripts: dict[str, deque[tuple[int, dict[str, str]]]] = defaultdict(deque)
+        self._scripts: dict[str, deque[tuple[int, dict[str, str], float]]] = defaultdict(deque)
         self._lock = threading.Lock()
         receiver = self
 
@@ -32,7 +33,8 @@ class Receiver:
 
             def do_POST(self) -> None:  # noqa: N802 (http.server's hook name)
                 body = self.rfile.read(int(self.headers.get("content-length", 0)))
-                status, headers = receiver._record(Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body))
+                status, headers, delay = receiver._record(Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body))
+                time.sleep(delay)
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -52,15 +54,15 @@ class Receiver:
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
 
-    def respond(self, path: str, *statuses: int, headers: dict[str, str] | None = None) -> None:
+    def respond(self, path: str, *statuses: int, headers: dict[str, str] | None = None, delay: float = 0.0) -> None:
         with self._lock:
-            self._scripts[path].extend((status, headers or {}) for status in statuses)
+            self._scripts[path].extend((status, headers or {}, delay) for status in statuses)
 
-    def _record(self, request: Received) -> tuple[int, dict[str, str]]:
+    def _record(self, request: Received) -> tuple[int, dict[str, str], float]:
         with self._lock:
             self.requests.append(request)
             script = self._scripts[request.path]
-            return script.popleft() if script else (200, {})
+            return script.popleft() if script else (200, {}, 0.0)
 
     def on(self, path: str) -> list[Received]:
         with self._lock:

@@ -53,8 +53,7 @@ def deliver_webhooks_task(delivery_ids: list[str]) -> None:
         executor=res.executor,
         box=res.box,
         schedule=settings.retry_schedule,
-        # long enough for the whole batch at the worst per-request timeout
-        claim_seconds=settings.delivery_timeout * (len(delivery_ids) // settings.webhook_concurrency + 2) + 30,
+        claim_seconds=settings.visibility_timeout,
         now=datetime.now(timezone.utc),
     )
 
@@ -70,6 +69,6 @@ def deliver_emails_task(delivery_ids: list[str]) -> None:
         links=UnsubscribeLinks.from_settings(settings),
         mail_from=settings.mail_from,
         schedule=settings.retry_schedule,
-        claim_seconds=settings.delivery_timeout * (len(delivery_ids) + 2) + 30,
+        claim_seconds=settings.visibility_timeout,
         now=datetime.now(timezone.utc),
     )
