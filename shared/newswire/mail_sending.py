@@ -47,7 +47,7 @@ class SmtpServer:
         return session
 
 
-def _send(session: smtplib.SMTP, message: EmailMessage, sender: str, to: str) -> tuple[int, str | None]:
+def send_message(session: smtplib.SMTP, message: EmailMessage, sender: str, to: str) -> tuple[int, str | None]:
     """The SMTP reply code for this recipient, and an error text when it is not 2xx. Protocol
     refusals are answers; a lost connection raises."""
     try:
@@ -114,7 +114,7 @@ def deliver_emails(
             if connection_error is None:  # after a lost server, the rest wait for their retry
                 try:
                     session = session or server.connect()
-                    code, error = _send(session, message, sender, delivery.target)
+                    code, error = send_message(session, message, sender, delivery.target)
                 except (smtplib.SMTPException, OSError) as exc:
                     # The server, not this recipient, failed (connect, TLS, login or a dropped
                     # session): retry on the schedule, whatever code it gave.
