@@ -77,7 +77,7 @@ def _claim(delivery_id: str) -> str:
     return f"nw:claim:{delivery_id}"
 
 
-# KEYS: article, guid hash, idempotency key (or ""), due set. ARGV: id, json, version, score, ttl.
+# KEYS: article, guid hash, idempotency key (or ""), due set, metrics. ARGV: id, json, version, score, ttl.
 # Returns the id of the article already stored for this guid+version or key, or nil when new.
 _ACCEPT = """
 local existing = redis.call('HGET', KEYS[2], ARGV[3])
@@ -87,6 +87,7 @@ redis.call('SET', KEYS[1], ARGV[2])
 redis.call('HSET', KEYS[2], ARGV[3], ARGV[1])
 if KEYS[3] ~= '' then redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[5]) end
 redis.call('ZADD', KEYS[4], ARGV[4], ARGV[1])
+redis.call('HINCRBY', KEYS[5], 'articles_accepted', 1)
 return false
 """
 
@@ -147,7 +148,7 @@ class Store:
         """Store a new article and schedule it, unless this guid+version or idempotency key was
         accepted before: then return the earlier article's id and change nothing."""
         existing = self._accept(
-            keys=[_article(article.id), _guid(article.guid), _idempotency(idempotency_key) if idempotency_key else "", DUE_ARTICLES],
+            keys=[_article(article.id), _guid(article.guid), _idempotency(idempotency_key) if idempotency_key else "", DUE_ARTICLES, METRICS],
             args=[article.id, article.model_dump_json(), article.version, due_at, IDEMPOTENCY_TTL],
         )
         return _str(existing) if existing else None
@@ -330,9 +331,6 @@ class Store:
             self.redis.zremrangebyscore(_subscriber_deliveries(_str(subscriber_id)), "-inf", cutoff)
 
     # -- metrics --------------------------------------------------------------------------
-
-    def incr_metric(self, name: str, amount: int = 1) -> None:
-        self.redis.hincrby(METRICS, name, amount)
 
     def metrics(self) -> dict[str, int]:
         return {_str(k): int(v) for k, v in self.redis.hgetall(METRICS).items()}

@@ -85,7 +85,6 @@ async def post_article(
             return existing, False
         if article.status is ArticleStatus.QUEUED:
             queue.enqueue_articles(celery, [article.id])
-        store.incr_metric("articles_accepted")
         return article, True
 
     stored, created = await run_in_threadpool(store_and_queue)
