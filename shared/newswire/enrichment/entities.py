@@ -25,6 +25,12 @@ _PLACE_PREPS = frozenset({"in", "near", "outside", "from"})
 _ARTICLES = frozenset({"The", "A", "An"})
 _CAMEL = re.compile(r"^(?!Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+[A-Z]")
 _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "port", "capital"})
+_PLACE_PREPS_MULTI = frozenset({"in", "near", "outside", "across", "around"})
+# Last words of names that are neither people nor organisations: laws, prizes, instruments.
+_NOT_ORG_LAST = frozenset("""Act Agreement Treaty Law Bill Index Convention Protocol Directive Regulation Plan
+Strategy Interface Product Rate Standard Code Accord Declaration Charter Prize Award Awards Medal Cup Trophy
+Telescope Satellite Day Week Championship Championships Galaxy""".split())
+_AND = frozenset({"and", "&"})
 Kind = str  # "person" | "place" | "organisation"
 
 
@@ -41,6 +47,8 @@ class Tok:
 # Lower-case tokens carry no state of their own: share one object per word.
 _PLAIN: dict[str, Tok] = {}
 _PLAIN_MAX = 200_000
+# Capitalised tokens depend only on their text and the (fixed) lexicon: cached the same way.
+_CAPS: dict[str, Tok] = {}
 
 
 @dataclass
@@ -82,19 +90,26 @@ def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
                     _PLAIN[text] = tok
             append(tok)
             continue
-        poss = len(text) > 2 and text[-2] in "’'" and text[-1] == "s"
-        if poss:
-            text = text[:-2]
-        # Wire ledes write the first words in capitals ("THE MAYOR of Kiev"): read them as words.
-        if len(text) > 2 and text.isupper():
-            titled = text.title()
-            if titled in lex.non_names or (titled,) in lex.titles:
-                text = titled
-        append(Tok(text, norm_token(text), True, poss))
+        tok = _CAPS.get(text)
+        if tok is None:
+            raw = text
+            poss = len(text) > 2 and text[-2] in "’'" and text[-1] == "s"
+            if poss:
+                text = text[:-2]
+            # Wire ledes write the first words in capitals ("THE MAYOR of Kiev"): read them as words.
+            if len(text) > 2 and text.isupper():
+                titled = text.title()
+                if titled in lex.non_names or (titled,) in lex.titles:
+                    text = titled
+            tok = Tok(text, norm_token(text), True, poss)
+            if len(_CAPS) < _PLAIN_MAX:
+                _CAPS[raw] = tok
+        append(tok)
     return toks
 
 
 def _spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
+    # a possessive joins an organisation's name ("Children's Hospital") unless it names a place
     out = []
     i, n = 0, len(toks)
     while i < n:
@@ -102,7 +117,10 @@ def _spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and not toks[j - 1].poss:
+        while j < n and (not toks[j - 1].poss or (toks[j].text in lex.org_heads and toks[j - 1].text not in lex.place_like)):
+            if toks[j].text in ("'", "’") and j + 1 < n and toks[j + 1].text in lex.org_heads:
+                j += 1  # "St Thomas' Hospital"
+                continue
             if toks[j].cap:
                 j += 1
                 continue
@@ -118,14 +136,32 @@ def _spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+def _trim_long_form(words: list[str], acronym: str, demonyms: frozenset[str]) -> str:
+    """The words an acronym stands for: the shortest tail whose initials spell it, else the
+    phrase without a leading article ("The European Consumer Organisation (BEUC)")."""
+    letters = acronym.replace("&", "").upper()
+    for k in range(len(words)):
+        initials = "".join(w[0] for w in words[k:] if w[:1].isupper()).upper()
+        if initials == letters:
+            return " ".join(words[k:])
+    while words and (words[0] in _ARTICLES or not words[0][:1].isupper()):
+        words = words[1:]
+    return " ".join(words)
+
+
 class _Extractor:
     def __init__(self, text: str, gaz: Gazetteer, lex: Lexicon, heuristics: bool) -> None:
         self.gaz, self.lex, self.heuristics = gaz, lex, heuristics
         self.mentions: list[Mention] = []
         self.lower_words = {w for w in re.findall(r"\b[a-z][a-z’'\-]+\b", text)}
         self.acronyms: dict[str, str] = {}
+        self.defined: set[str] = set()  # long forms of acronyms defined in the text
         for m in _ACRONYM_DEF.finditer(text):
-            self.acronyms[m.group(2)] = " ".join(m.group(1).split())
+            long = _trim_long_form(m.group(1).split(), m.group(2), self.gaz.demonyms)
+            if long:
+                self.acronyms[m.group(2)] = long
+                if long.split()[-1] not in _NOT_ORG_LAST:
+                    self.defined.add(long)
 
     # --- helpers -------------------------------------------------------------------------
     def _gaz_match(self, toks: list[Tok], i: int, end: int) -> tuple[int, tuple[str, str]] | None:
@@ -133,6 +169,11 @@ class _Extractor:
             key = tuple(t.key for t in toks[i:j])
             hit = self.gaz.index.get(key)
             if hit is not None:
+                if j == i + 1 and key in self.gaz.weak and (
+                    (i > 0 and toks[i - 1].cap and not toks[i - 1].poss)
+                    or (j < end and toks[j].cap and not toks[i].poss)
+                ):
+                    continue  # a minor city's name inside a longer name: not the city
                 return j, hit
         return None
 
@@ -157,6 +198,60 @@ class _Extractor:
         """A capitalised word that is an ordinary word of this text or of English."""
         return word in self.lex.non_names or word.lower() in self.lower_words
 
+    def _org_span(self, toks: list[Tok], lead: int, stop: int, end: int, inner: list[str]) -> bool:
+        """Whether a whole capitalised span (minus articles) names one organisation."""
+        lex, gaz = self.lex, self.gaz
+        if gaz.index.get(tuple(t.key for t in toks[lead:stop])) is not None or inner[-1] in _NOT_ORG_LAST:
+            return False
+        if not (" ".join(inner) in self.defined or inner[0] in lex.org_front_heads
+                or any(w in lex.org_heads for w in inner)):
+            return False  # no organisation head word anywhere: not one organisation
+        for k in range(lead, end):
+            t_end = self._title_match(toks, k, end)
+            if t_end is None:
+                continue
+            # a title blocks unless it opens the span and no name follows ("Major Energies ...")
+            if k != lead or t_end >= stop or is_given_name(toks[t_end].text, lex) or (
+                    self._gaz_match(toks, t_end, end) or (0, ("",)))[1][0] == "person":
+                return False
+        if " ".join(inner) in self.defined:
+            return True
+        if inner[0] in lex.org_front_heads:
+            return True
+        has_conn = any(w in lex.connectors for w in inner[1:-1])
+        head_last = inner[-1] in lex.org_heads
+        first_conn = next((k for k, w in enumerate(inner) if w in lex.connectors), len(inner))
+        head_front = any(w in lex.org_heads for w in inner[:first_conn]) and (
+            first_conn == len(inner) or inner[first_conn] not in _AND)
+        if is_given_name(inner[0], lex):
+            # "Max Planck Institute for Astronomy" is an organisation; "Sarah Court said" a person
+            after = toks[stop] if stop < len(toks) else None
+            if len(inner) == 2 or (after is not None and after.text in lex.person_verbs):
+                return False
+            return head_front and has_conn
+        return (has_conn and head_front) or (not has_conn and head_last) or (
+            has_conn and head_last and all(w in lex.connectors or w in _AND for w in inner if not w[:1].isupper()))
+
+    def _split_and(self, toks: list[Tok], start: int, end: int, initial: bool) -> bool:
+        """Two names joined by "and" ("Orange Democratic Movement and the Wiper party"): each alone."""
+        if " ".join(t.text for t in toks[start:end]) in self.defined:
+            return False
+        for k in range(start + 1, end - 1):
+            if toks[k].text not in _AND:
+                continue
+            left = [t.text for t in toks[start:k]]
+            right_start = k + 1 + (toks[k + 1].text == "the")
+            right = [t.text for t in toks[right_start:end]]
+            if not right:
+                return False
+            left_head = any(w in self.lex.org_heads for w in left)
+            right_head = any(w in self.lex.org_heads for w in right)
+            if left_head and (right_start > k + 1 or right_head):
+                self._span(toks, start, k, initial)
+                self._span(toks, right_start, end, False)
+                return True
+        return False
+
     # --- one sentence --------------------------------------------------------------------
     def sentence(self, sentence: str) -> None:
         toks = tokenize(sentence, self.lex)
@@ -166,30 +261,37 @@ class _Extractor:
 
     def _span(self, toks: list[Tok], start: int, end: int, sentence_initial: bool) -> None:
         lex, gaz = self.lex, self.gaz
-        surface_all = " ".join(t.text for t in toks[start:end])
+        while end - start > 1 and toks[end - 1].text in lex.post_nominals:
+            end -= 1  # "James Whitlock SC"
         whole = gaz.index.get(tuple(t.key for t in toks[start:end]))
+        if whole is None and self.heuristics and self._split_and(toks, start, end, sentence_initial):
+            return
         # An organisation whose name contains other names: "International Committee of the
         # Fourth International", "Ministry of Defence", "Bristol City Council".
         if whole is None and self.heuristics and end - start >= 2:
             lead = start
-            while lead < end and (toks[lead].text in _ARTICLES or toks[lead].text in gaz.demonyms
-                                  or (lead == start and sentence_initial and self._commonish(toks[lead].text))):
+            while lead < end and (toks[lead].text in _ARTICLES or toks[lead].text in lex.connectors
+                                  or (lead == start and sentence_initial and self._commonish(toks[lead].text)
+                                      and toks[lead].text not in gaz.demonyms)):
                 lead += 1
             stop = end
-            while stop > lead and (toks[stop - 1].text in lex.non_names or toks[stop - 1].text in lex.connectors):
+            while lead < end and toks[lead].text.endswith("-based"):
+                self._based(toks[lead].text[:-6])
+                lead += 1
+            while stop > lead and (toks[stop - 1].text in lex.connectors or (
+                    toks[stop - 1].text in lex.non_names and toks[stop - 1].text not in lex.org_heads)):
                 stop -= 1  # "Emirates Stadium on Sunday"
-            inner = [t.text for t in toks[lead:stop]]
-            if len(inner) >= 2 and not is_given_name(inner[0], lex) and not any(
-                self._title_match(toks, k, end) is not None for k in range(lead, end)
-            ) and gaz.index.get(tuple(t.key for t in toks[lead:stop])) is None:
-                has_conn = any(w in lex.connectors for w in inner[1:-1])
-                head_last = inner[-1] in lex.org_heads
-                pre = inner[: next((k for k, w in enumerate(inner) if w in lex.connectors), len(inner))]
-                head_front = any(w in lex.org_heads for w in pre)
-                if (has_conn and head_front) or (not has_conn and head_last):
-                    name = " ".join(inner)
-                    self._emit("organisation", name, name, False, set())
-                    return
+            if (lead < stop and toks[lead].text in gaz.demonyms
+                    and gaz.index.get(tuple(t.key for t in toks[lead + 1:stop])) is not None):
+                lead += 1  # "the US Federal Reserve": the demonym is not part of a known name
+            inner = [t.text for t in toks[lead:stop] if t.text not in ("'", "’")]
+            if len(inner) >= 2 and self._org_span(toks, lead, stop, end, inner):
+                name = " ".join(t.text + ("'s" if t.poss and k < stop - 1 else "")
+                                for k, t in enumerate(toks[lead:stop], lead)).replace(" '", "'").replace(" ’", "’")
+                if name in self.acronyms:
+                    name = self.acronyms[name]
+                self._emit("organisation", name, name, False, set())
+                return
         i = start
         person_cue = False
         while i < end:
@@ -201,6 +303,10 @@ class _Extractor:
             skip = self._non_entity(toks, i, end)
             if skip:
                 i = skip
+                continue
+            if tok.text.endswith("-based") and len(tok.text) > 7:
+                self._based(tok.text[:-6])  # "Lagos-based": a place; what follows is named by it
+                i += 1
                 continue
             hit = self._gaz_match(toks, i, end)
             if self.heuristics and i + 1 < end and toks[i + 1].cap and (
@@ -215,7 +321,10 @@ class _Extractor:
                     if toks[j].text in lex.org_heads:
                         break
                     j += 1
-                if j > i + 1 and toks[j - 1].cap:
+                if j < end and toks[j].text in lex.org_heads:
+                    j = i  # "Max Planck Institute": the run names an organisation, not a person
+                if j > i + 1 and toks[j - 1].cap and toks[j - 1].text not in _NOT_ORG_LAST \
+                        and toks[j - 1].text not in lex.place_heads:
                     name_hit = self.gaz.index.get(tuple(t.key for t in toks[i:j]))
                     surface = " ".join(t.text for t in toks[i:j])
                     if name_hit is not None and name_hit[0] == "person":
@@ -274,6 +383,51 @@ class _Extractor:
             person_cue = False
             i = j
 
+    def _based(self, prefix: str) -> None:
+        hit = self.gaz.index.get(tuple(norm_token(t) for t in prefix.split()))
+        if hit is not None and hit[0] == "place":
+            self._emit("place", hit[1], prefix, True, set())
+        elif prefix[:1].isupper() and "-" not in prefix:
+            self._emit(None, prefix, prefix, False, {"place"})
+
+    def _context(self, toks: list[Tok], i: int, j: int) -> str | None:
+        """What the words around an unknown name say it is: person, organisation or place."""
+        lex = self.lex
+        n = len(toks)
+        before = toks[i - 1].text if i > 0 else ""
+        if before == "," and i > 1:
+            before = toks[i - 2].text
+        if before.endswith("-based"):
+            return "organisation"
+        if before in lex.org_nouns:
+            return "organisation"
+        if before in lex.person_nouns:
+            return "person"
+        if j < n:
+            after = toks[j].text
+            if after in lex.place_nouns:
+                return "place"
+            if after in lex.org_nouns and not toks[j - 1].poss:
+                return "organisation"  # "the FNV Havens union"
+            if after == "," and j + 1 < n:
+                nxt = toks[j + 1].text
+                if nxt == "which":
+                    return "organisation"
+                if nxt == "who" or nxt.isdigit():
+                    return "person"  # "Rowan Pettigrew, 58,"
+                if nxt not in ("a", "an", "the"):
+                    return "person" if nxt in lex.person_nouns else None
+                for t in toks[j + 2:j + 7]:
+                    if t.poss or t.cap:
+                        continue
+                    if t.text in lex.person_nouns:
+                        return "person"
+                    if t.text in lex.org_nouns:
+                        return "organisation"
+                    if t.text in (",", ".", "which", "who", "that"):
+                        break
+        return None
+
     def _unknown(self, toks: list[Tok], i: int, j: int, end: int, titled: bool, initial: bool) -> None:
         lex = self.lex
         words = [t.text for t in toks[i:j]]
@@ -293,19 +447,28 @@ class _Extractor:
         before = toks[i - 1] if i > 0 else None
         before2 = toks[i - 2] if i > 1 else None
         if last in lex.org_heads and len(words) > 1:
-            self._emit("organisation", surface, surface, False, set())
+            if not (len(words) == 2 and is_given_name(words[0], lex) and (
+                    (after is not None and after.text in lex.person_verbs)
+                    or (before is not None and before.text in lex.person_nouns))):
+                self._emit("organisation", surface, surface, False, set())
+                return
+            self._emit("person", surface, surface, False, set())  # "chair Sarah Court said"
             return
         if last in lex.place_heads and len(words) > 1:
             self._emit("place", surface, surface, False, set())
             return
-        if any(_CAMEL.match(w) for w in words):
+        if any(_CAMEL.match(w) for w in words) or surface in self.defined or words[0] in lex.org_front_heads:
             self._emit("organisation", surface, surface, False, set())  # ScotRail, PayPal
             return
+        if last in _NOT_ORG_LAST:
+            return
+        context = None if titled else self._context(toks, i, j)
         if len(words) == 1:
             w = words[0]
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha():
                 if w in self.acronyms:
-                    self._emit("organisation", self.acronyms[w], w, False, set())
+                    if self.acronyms[w].split()[-1] not in _NOT_ORG_LAST:
+                        self._emit("organisation", self.acronyms[w], w, False, set())
                 elif w not in lex.non_names and (
                     (before is not None and before.text in lex.org_cue_nouns)
                     or (after is not None and after.text in lex.person_verbs)
@@ -315,6 +478,9 @@ class _Extractor:
                     self._emit(None, w, w, False, {"acronym"})
                 return
             if self._commonish(w) and not titled:
+                return
+            if context is not None and not (initial and context == "place"):
+                self._emit(context, w, w, False, set())
                 return
             cues: set[str] = set()
             if titled:
@@ -334,8 +500,14 @@ class _Extractor:
             self._emit(None, w, w, False, cues)
             return
         # two or more capitalised words
-        if titled or words[0] in lex.given_names:
+        if titled or is_given_name(words[0], lex):
             self._emit("person", surface, surface, False, {"title"} if titled else set())
+            return
+        if context is not None:
+            self._emit(context, surface, surface, False, set())
+            return
+        if before is not None and before.text in _PLACE_PREPS_MULTI and not initial:
+            self._emit("place", surface, surface, False, set())  # "in Wagga Wagga"
             return
         if len(words) <= 4 and not any(self._commonish(w) or _NOUNY.search(w) for w in words):
             self._emit("person", surface, surface, False, set())
@@ -350,8 +522,20 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
             if len(parts) > 1:
                 by_surname.setdefault(parts[-1], m.name)
     org_names = {m.name for m in mentions if m.kind == "organisation"}
+    org_prefixes: dict[str, str] = {}
+    for name in sorted(org_names, key=len):
+        parts = name.split()
+        for k in range(1, len(parts)):
+            org_prefixes.setdefault(" ".join(parts[:k]), name)
     known_people = {m.name for m in mentions if m.kind == "person"}
     for m in mentions:
+        if m.kind == "place" and " " not in m.surface and m.surface in by_surname:
+            m.kind, m.name = "person", by_surname[m.surface]  # "Hamilton" after "Lewis Hamilton"
+            continue
+        if m.kind == "organisation" and not m.known:
+            longer = org_prefixes.get(m.name)
+            if longer:
+                m.name = longer  # "the Reserve Bank" after "the Reserve Bank of India"
         if m.kind == "person" and not m.known and len(m.name.split()) == 1 and m.name in by_surname:
             m.name = by_surname[m.name]
         if m.kind is not None:

@@ -9,7 +9,7 @@ from .resources import gazetteer
 # "KYIV, Ukraine (Reuters) -", "LONDON —", "Paris, March 3 (AFP) –"
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Za-z’'.\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
-    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,10}\.?))?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+"
 )
 
 # Cues counted per 100 words. Words are matched on lower-cased tokens, phrases on the text.

@@ -12,6 +12,7 @@ from . import text as T
 from . import topics as P
 
 _GENRES = {"news", "analysis", "opinion"}
+_CAPS_NAMES = frozenset({"es", "pt", "fr", "it", "nl", "ca", "ro"})
 _MAX_CHARS = 200_000  # ~35,000 words: entity and topic evidence beyond this adds nothing
 
 
@@ -39,10 +40,13 @@ def enrich(article: ArticleIn) -> Enrichment:
     flat = [s for p in paras for s in p]
     headline_in = T.clean(article.headline) if article.headline else ""
     lang = article.language or L.detect(f"{headline_in}\n{work}", default="und")
-    english = lang.lower().split("-")[0] in ("en", "und")
+    primary = lang.lower().split("-")[0]
+    english = primary in ("en", "und")
+    # languages that capitalise proper nouns only, as English does (German capitalises every noun)
+    caps_names = english or primary in _CAPS_NAMES
 
     dateline = M.dateline(body)
-    found = E.extract(([headline_in] if headline_in else []) + flat, work, english=english, dateline=dateline)
+    found = E.extract(([headline_in] if headline_in else []) + flat, work, english=caps_names, dateline=dateline)
     tokens = [w.lower() for w in T.words(work)]
     subjects = P.classify(tokens, supplied=article.subjects) if english else P.classify([], article.subjects)
     names = {p.lower() for e in (*found.people, *found.places, *found.organisations)

@@ -22,6 +22,9 @@ class Gazetteer:
     demonyms: frozenset[str]
     # lower-cased single-token place names, for datelines written in capitals
     upper_places: dict[str, str] = field(default_factory=dict)
+    # single-word entries of the generated GeoNames list: a place only when they stand alone,
+    # not inside a longer capitalised name ("Commonwealth Director of ...", "Aurora Health")
+    weak: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,12 @@ class Lexicon:
     given_names: frozenset[str]
     particles: frozenset[str]
     org_cue_nouns: frozenset[str]
+    org_front_heads: frozenset[str]  # heads that open a name: "Museo Nacional", "Fundación ..."
+    org_nouns: frozenset[str]  # lower-case nouns that describe an organisation ("the firm X")
+    person_nouns: frozenset[str]  # lower-case nouns that describe a person ("the architect X")
+    place_nouns: frozenset[str]  # lower-case nouns after a place name ("the Taquari valley")
+    post_nominals: frozenset[str]  # letters after a name ("SC", "MP") that are not part of it
+    place_like: frozenset[str] = frozenset()  # one-word places and demonyms: "Japan's Ministry" is two names
 
 
 def norm_token(token: str) -> str:
@@ -98,12 +107,28 @@ def gazetteer() -> Gazetteer:
         row += ["", ""]
         for surface in [row[0], *filter(None, row[1].split("|"))]:
             add(surface, "person", row[0])
+    weak: set[tuple[str, ...]] = set()
+    for row in _rows("places_geonames.tsv"):
+        row += [""] * (5 - len(row))
+        name, cc, gid, _kind, aliases = row[:5]
+        if name in places or _key(name) in index:
+            continue
+        places[name] = (cc or None, int(gid) if gid else None)
+        for surface in [name, *filter(None, aliases.split("|"))]:
+            key = _key(surface)
+            if key in index:
+                continue
+            add(surface, "place", name)
+            upper.setdefault(surface.upper(), name)
+            if len(key) == 1:
+                weak.add(key)
     return Gazetteer(
         index=index,
         places=places,
         max_len=max(len(k) for k in index),
         demonyms=frozenset(demonyms),
         upper_places=upper,
+        weak=frozenset(weak),
     )
 
 
@@ -127,4 +152,11 @@ def lexicon() -> Lexicon:
         given_names=frozenset(given) | frozenset(_strip_accents(g) for g in given),
         particles=frozenset(raw["name_particles"]),
         org_cue_nouns=frozenset(raw["org_cue_nouns"]),
+        org_front_heads=frozenset(raw["org_front_heads"]),
+        org_nouns=frozenset(raw["org_nouns"]),
+        person_nouns=frozenset(raw["person_nouns"]),
+        place_nouns=frozenset(raw["place_nouns"]),
+        post_nominals=frozenset(raw["post_nominals"]),
+        place_like=frozenset(k[0] for k, v in gazetteer().index.items() if len(k) == 1 and v[0] == "place")
+        | gazetteer().demonyms,
     )
