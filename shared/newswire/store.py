@@ -240,9 +240,13 @@ class Store:
     def article_delivery_ids(self, article_id: str) -> list[str]:
         return sorted(_str(member) for member in self.redis.smembers(_article_deliveries(article_id)))
 
-    def subscriber_delivery_ids(self, subscriber_id: str, limit: int) -> list[str]:
-        members = cast("list[bytes]", self.redis.zrevrange(_subscriber_deliveries(subscriber_id), 0, limit - 1))
-        return [_str(m) for m in members]
+    def subscriber_delivery_ids(self, subscriber_id: str, *, offset: int, limit: int) -> tuple[list[str], int]:
+        """A page of the subscriber's deliveries, newest first, and how many there are."""
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.zrevrange(_subscriber_deliveries(subscriber_id), offset, offset + limit - 1)
+        pipe.zcard(_subscriber_deliveries(subscriber_id))
+        members, total = pipe.execute()
+        return [_str(m) for m in members], int(total)
 
     def claim_deliveries(self, ids: Sequence[str], ttl: float) -> list[Delivery]:
         """Claim each delivery for ``ttl`` seconds; return those claimed here that still need

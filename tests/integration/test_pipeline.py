@@ -13,6 +13,7 @@ import pytest
 
 from tests.integration.helpers import add_subscriber, post_article, verified, wait_processed
 from tests.support.paths import seed_article_bytes, standard
+from tests.support.processes import wait_for
 from tests.support.receiver import Receiver
 
 pytestmark = pytest.mark.integration
@@ -290,3 +291,16 @@ def test_killed_article_is_withdrawn_from_subscribers(admin: httpx.Client, newsr
     assert payload["type"] == "article.killed" and payload["data"]["pubstatus"] == "canceled"
     assert published.headers["webhook-id"] != withdrawn.headers["webhook-id"]
     assert admin.get(f"/v1/articles/{accepted['id']}").json()["status"] == "killed"
+
+
+def test_delivery_history_pages(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+    subscriber = add_subscriber(admin, receiver, "/pages")
+    for n in range(3):
+        post_article(newsroom, {"body_text": f"Story {n}."})
+    receiver.wait("/pages", 3)
+    url = f"/v1/subscribers/{subscriber['id']}/deliveries"
+    first = wait_for(lambda: (page := admin.get(url, params={"limit": 2}).json())["total"] == 3 and page, timeout=10)
+    second = admin.get(url, params={"limit": 2, "offset": 2}).json()
+    assert [len(first["deliveries"]), len(second["deliveries"])] == [2, 1]
+    ids = [d["id"] for d in first["deliveries"] + second["deliveries"]]
+    assert len(set(ids)) == 3

@@ -31,13 +31,14 @@ def article_view(article: Article, delivery_counts: dict[str, int]) -> dict[str,
     }
 
 
-def deliveries_page(store: Store, ids: list[str], *, limit: int, offset: int) -> dict[str, Any]:
-    limit = max(1, min(limit, MAX_PAGE))
-    offset = max(0, offset)
-    page = store.get_deliveries(ids[offset : offset + limit])
+def page_bounds(limit: int, offset: int) -> tuple[int, int]:
+    return max(1, min(limit, MAX_PAGE)), max(0, offset)
+
+
+def deliveries_page(store: Store, page_ids: list[str], *, total: int, limit: int, offset: int) -> dict[str, Any]:
     return {
-        "total": len(ids),
+        "total": total,
         "offset": offset,
         "limit": limit,
-        "deliveries": [d.model_dump(mode="json") for d in page],
+        "deliveries": [d.model_dump(mode="json") for d in store.get_deliveries(page_ids)],
     }

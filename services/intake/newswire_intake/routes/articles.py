@@ -17,7 +17,7 @@ from newswire.models import Article, ArticleStatus, Format
 from newswire.submissions import build_article, parse_submission
 from newswire_intake.deps import AnyRole, CeleryDep, SettingsDep, StoreDep
 from newswire_intake.errors import ApiError, not_found
-from newswire_intake.views import article_view, deliveries_page
+from newswire_intake.views import article_view, deliveries_page, page_bounds
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
 
@@ -131,7 +131,9 @@ def get_format(article_id: str, fmt: str, _: AnyRole, store: StoreDep) -> Respon
 @router.get("/{article_id}/deliveries", summary="The article's deliveries and their attempts")
 def get_deliveries(article_id: str, _: AnyRole, store: StoreDep, limit: int = 100, offset: int = 0) -> dict[str, Any]:
     _load(store, article_id)
-    return deliveries_page(store, store.article_delivery_ids(article_id), limit=limit, offset=offset)
+    limit, offset = page_bounds(limit, offset)
+    ids = store.article_delivery_ids(article_id)
+    return deliveries_page(store, ids[offset : offset + limit], total=len(ids), limit=limit, offset=offset)
 
 
 @router.post("/{article_id}/kill", status_code=202, summary="Kill an article: subscribers are told to remove it")

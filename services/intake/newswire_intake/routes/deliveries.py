@@ -42,7 +42,8 @@ def replay_failed(subscriber_id: str, _: Admin, store: StoreDep, celery: CeleryD
     if store.get_subscriber(subscriber_id) is None:
         raise not_found("subscriber")
     now = datetime.now(timezone.utc)
-    failed = [d for d in store.get_deliveries(store.subscriber_delivery_ids(subscriber_id, REPLAY_LIMIT)) if d.status is DeliveryStatus.FAILED]
+    recent, _ = store.subscriber_delivery_ids(subscriber_id, offset=0, limit=REPLAY_LIMIT)
+    failed = [d for d in store.get_deliveries(recent) if d.status is DeliveryStatus.FAILED]
     for delivery in failed:
         store.reset_for_retry(delivery, now)
     queue.enqueue_deliveries(celery, [d.id for d in failed], webhook_batch_size=settings.webhook_batch_size)

@@ -12,7 +12,7 @@ from newswire.netguard import BlockedTarget, TargetPolicy
 from newswire.subscribers import SecretBox, Subscriber, SubscriberIn, SubscriberPatch, new_webhook_secret, valid_secrets
 from newswire_intake.deps import Admin, SettingsDep, StoreDep
 from newswire_intake.errors import ApiError, not_found
-from newswire_intake.views import deliveries_page
+from newswire_intake.views import deliveries_page, page_bounds
 
 router = APIRouter(prefix="/v1/subscribers", tags=["subscribers"])
 ROTATION_GRACE = timedelta(hours=24)  # the old secret keeps signing this long after a rotation
@@ -102,5 +102,6 @@ def rotate_secret(subscriber_id: str, _: Admin, store: StoreDep, settings: Setti
 @router.get("/{subscriber_id}/deliveries", summary="The subscriber's latest deliveries")
 def subscriber_deliveries(subscriber_id: str, _: Admin, store: StoreDep, limit: int = 100, offset: int = 0) -> dict[str, Any]:
     _load(store, subscriber_id)
-    ids = store.subscriber_delivery_ids(subscriber_id, limit=offset + min(limit, 1000))
-    return deliveries_page(store, ids, limit=limit, offset=offset)
+    limit, offset = page_bounds(limit, offset)
+    ids, total = store.subscriber_delivery_ids(subscriber_id, offset=offset, limit=limit)
+    return deliveries_page(store, ids, total=total, limit=limit, offset=offset)
