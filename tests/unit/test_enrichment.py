@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newswire.enrichment import broader_topics, enrich, topic_name
-from newswire.enrichment import resources, topics
+from newswire.enrichment import broader_topics, enrich, resources, topic_name, topics
 from newswire.models import ArticleIn
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "articles" / "seed-2025-04-25-crimea.txt"
@@ -146,3 +145,48 @@ def test_resources_load_once() -> None:
     info = resources.gazetteer.cache_info()  # type: ignore[attr-defined]
     enrich(ArticleIn(body_text="Keir Starmer met Emmanuel Macron in Paris."))
     assert resources.gazetteer.cache_info().misses == info.misses  # type: ignore[attr-defined]
+
+
+def test_every_evidence_language_covers_every_top_level_topic() -> None:
+    vocab = topics.vocabulary()
+    tops = {c for c, p in vocab.parent.items() if p is None}
+    assert {"en", "fr", "de", "es"} <= set(topics.evidence_languages())
+    for lang in topics.evidence_languages():
+        ev = topics.evidence(lang)
+        assert ev is not None
+        codes = {code for hits in (*ev.exact.values(), *ev.prefix.values()) for code, _w in hits}
+        assert codes <= set(vocab.names)
+        covered = {c if vocab.parent[c] is None else vocab.parent[c] for c in codes}
+        assert covered == tops, (lang, tops - covered)
+    assert topics.evidence("xx") is None and topics.evidence("../x") is None
+
+
+@pytest.mark.parametrize("body, code", [
+    ("Les salariés de l'usine sont en grève depuis lundi. Les syndicats réclament une hausse des salaires "
+     "et dénoncent les licenciements annoncés par la direction.", "medtop:09000000"),
+    ("Schwere Gewitter mit Hagel und Sturmböen haben in der Nacht große Schäden angerichtet. Der Wetterdienst "
+     "warnt vor weiterem Starkregen und Temperaturen über 30 Grad.", "medtop:17000000"),
+    ("El ministerio de Salud informó que los hospitales atienden a miles de pacientes con fiebre. Los médicos "
+     "piden más personal y vacunas para frenar la epidemia.", "medtop:07000000"),
+])
+def test_non_english_text_gets_topics(body: str, code: str) -> None:
+    e = enrich(ArticleIn(body_text=body))
+    assert e.subjects and e.subjects[0].code == code
+
+
+def test_relevance_is_graded_and_headline_counts_more() -> None:
+    body = ("The striker scored twice as the club won the league title. Fans filled the stadium. "
+            "Shares in the club's owner rose on the stock market after the match.")
+    e = enrich(ArticleIn(body_text=body))
+    assert e.subjects[0].code == "medtop:15000000"
+    assert all(0 < s.relevance < 1 for s in e.subjects)
+    assert e.subjects[0].relevance == max(s.relevance for s in e.subjects)
+    neutral = "Officials met on Tuesday. They talked for an hour. " * 3
+    tilted = enrich(ArticleIn(body_text=neutral + "The court heard the election case.", headline="Election"))
+    assert tilted.subjects[0].code == "medtop:11000000"
+
+
+def test_wordcount_matches_text_words() -> None:
+    body = "LONDON (Newswire) — The U.S. economy grew 1.5% in the quarter, Anna Müller's team said.\n\nIt's big."
+    e = enrich(ArticleIn(body_text=body))
+    assert e.wordcount == 16  # "U.S.", "1.5" and "Müller's" are one word each

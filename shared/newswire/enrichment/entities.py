@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newswire.models import Entity, Place
 
 from .resources import Gazetteer, Lexicon, gazetteer, is_given_name, lexicon, norm_token
+from .tokens import Tok, tokenize
 
-# Acronyms with dots (U.S., J.D.) first, then words with inner apostrophes/hyphens, then punctuation.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z])|Jr\.|Sr\.|[^\W_][\w&]*(?:[’'\-][^\W_][\w&]*)*|[^\w\s]", re.UNICODE)
-_POSSESSIVE = re.compile(r"[’']s$")
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'\-]*\s+)(?:(?:of|for|and|the|on|[A-Z][\w’'\-]*)\s+){0,8}?[A-Z][\w’'\-]*)\s*\(([A-Z][A-Z&]{1,9})\)")
 _NOUNY = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ing|ics|ence|ance|ure|ology|ship|ies|ers)$")
 _PLACE_PREPS = frozenset({"in", "near", "outside", "from"})
@@ -32,23 +31,6 @@ Strategy Interface Product Rate Standard Code Accord Declaration Charter Prize A
 Telescope Satellite Day Week Championship Championships Galaxy""".split())
 _AND = frozenset({"and", "&"})
 Kind = str  # "person" | "place" | "organisation"
-
-
-class Tok:
-    __slots__ = ("text", "key", "cap", "poss")
-
-    def __init__(self, text: str, key: str, cap: bool, poss: bool) -> None:
-        self.text = text  # surface without possessive suffix
-        self.key = key  # lookup form
-        self.cap = cap
-        self.poss = poss
-
-
-# Lower-case tokens carry no state of their own: share one object per word.
-_PLAIN: dict[str, Tok] = {}
-_PLAIN_MAX = 200_000
-# Capitalised tokens depend only on their text and the (fixed) lexicon: cached the same way.
-_CAPS: dict[str, Tok] = {}
 
 
 @dataclass
@@ -66,46 +48,6 @@ class Found:
     people: list[Entity]
     places: list[Place]
     organisations: list[Entity]
-
-
-def _is_cap(text: str) -> bool:
-    c = text[0]
-    if c.isupper():
-        return True
-    # particles written lower case inside names: al-Assad, el-Sisi
-    return len(text) > 3 and text[:3] in ("al-", "el-") and text[3:4].isupper()
-
-
-def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
-    toks: list[Tok] = []
-    append = toks.append
-    for text in _TOKEN.findall(sentence):
-        first = text[0]
-        if not first.isupper() and not ((first == "a" or first == "e") and _is_cap(text)):
-            tok = _PLAIN.get(text)
-            if tok is None:
-                poss = len(text) > 2 and text[-2] in "’'" and text[-1] == "s"
-                tok = Tok(text[:-2] if poss else text, text, False, poss)
-                if len(_PLAIN) < _PLAIN_MAX:
-                    _PLAIN[text] = tok
-            append(tok)
-            continue
-        tok = _CAPS.get(text)
-        if tok is None:
-            raw = text
-            poss = len(text) > 2 and text[-2] in "’'" and text[-1] == "s"
-            if poss:
-                text = text[:-2]
-            # Wire ledes write the first words in capitals ("THE MAYOR of Kiev"): read them as words.
-            if len(text) > 2 and text.isupper():
-                titled = text.title()
-                if titled in lex.non_names or (titled,) in lex.titles:
-                    text = titled
-            tok = Tok(text, norm_token(text), True, poss)
-            if len(_CAPS) < _PLAIN_MAX:
-                _CAPS[raw] = tok
-        append(tok)
-    return toks
 
 
 def _spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
@@ -150,13 +92,15 @@ def _trim_long_form(words: list[str], acronym: str, demonyms: frozenset[str]) ->
 
 
 class _Extractor:
-    def __init__(self, text: str, gaz: Gazetteer, lex: Lexicon, heuristics: bool) -> None:
+    def __init__(self, text: str, sentences: list[list[Tok]], gaz: Gazetteer, lex: Lexicon,
+                 heuristics: bool) -> None:
         self.gaz, self.lex, self.heuristics = gaz, lex, heuristics
         self.mentions: list[Mention] = []
-        self.lower_words = {w for w in re.findall(r"\b[a-z][a-z’'\-]+\b", text)}
+        # the ordinary (lower-case) words of this text
+        self.lower_words = {t.key for ts in sentences for t in ts if t.ordinary}
         self.acronyms: dict[str, str] = {}
         self.defined: set[str] = set()  # long forms of acronyms defined in the text
-        for m in _ACRONYM_DEF.finditer(text):
+        for m in _ACRONYM_DEF.finditer(text) if "(" in text else ():
             long = _trim_long_form(m.group(1).split(), m.group(2), self.gaz.demonyms)
             if long:
                 self.acronyms[m.group(2)] = long
@@ -253,8 +197,7 @@ class _Extractor:
         return False
 
     # --- one sentence --------------------------------------------------------------------
-    def sentence(self, sentence: str) -> None:
-        toks = tokenize(sentence, self.lex)
+    def sentence(self, toks: list[Tok]) -> None:
         first_word = next((i for i, t in enumerate(toks) if t.text[:1].isalnum()), 0)
         for start, end in _spans(toks, self.lex):
             self._span(toks, start, end, sentence_initial=start == first_word)
@@ -344,8 +287,8 @@ class _Extractor:
                 surface = " ".join(t.text for t in toks[i:j])
                 cues = {"title"} if person_cue else set()
                 if kind == "place" and person_cue and j - i == 1:
-                    kind = None  # "President Jordan"? a title before a place name: unknown
-                self._emit(kind or "person", name, surface, True, cues)
+                    kind = "person"  # "President Jordan": a title before a place name names a person
+                self._emit(kind, name, surface, True, cues)
                 person_cue = False
                 i = j
                 continue
@@ -581,17 +524,21 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
     return Found(ranked(people), ranked(places), ranked(orgs))  # type: ignore[arg-type]
 
 
-def extract(sentences: list[str], text: str, english: bool = True, dateline: str | None = None) -> Found:
-    """People, places and organisations of an article, given its sentences and dateline place."""
-    ex = _Extractor(text, gazetteer(), lexicon(), heuristics=english)
+def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = True,
+            dateline: str | None = None) -> Found:
+    """People, places and organisations of an article, given its sentences (text or tokens of
+    ``tokens.tokenize``) and dateline place."""
+    lex = lexicon()
+    toks = [tokenize(s, lex) if isinstance(s, str) else s for s in sentences]
+    ex = _Extractor(text, toks, gazetteer(), lex, heuristics=english)
     if dateline:
         hit = ex.gaz.index.get(tuple(norm_token(t) for t in dateline.split()))
         if hit is not None and hit[0] == "place":
             ex._emit("place", hit[1], dateline, True, set())
         else:
             ex._emit("place", dateline, dateline, False, set())
-    for s in sentences:
-        ex.sentence(s)
+    for ts in toks:
+        ex.sentence(ts)
     return _resolve(ex.mentions, ex.gaz)
 
 

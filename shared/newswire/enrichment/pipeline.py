@@ -9,11 +9,14 @@ from . import language as L
 from . import metadata as M
 from . import summary as S
 from . import text as T
+from . import tokens as K
 from . import topics as P
+from .resources import lexicon
 
 _GENRES = {"news", "analysis", "opinion"}
 _CAPS_NAMES = frozenset({"es", "pt", "fr", "it", "nl", "ca", "ro"})
 _MAX_CHARS = 200_000  # ~35,000 words: entity and topic evidence beyond this adds nothing
+_LEDE_MAX_WORDS = 80  # topic evidence in the headline and up to this much of the lede counts double
 
 
 def warm() -> None:
@@ -33,9 +36,9 @@ def _located(article: ArticleIn, body: str) -> str | None:
 def enrich(article: ArticleIn) -> Enrichment:
     """Everything the system knows about an article beyond what the newsroom supplied."""
     body = T.strip_dateline_date(T.clean(article.body_text or ""))
-    wc = T.word_count(body)
     located = _located(article, body)
-    work = M.strip_dateline(body)[:_MAX_CHARS]
+    unclipped = M.strip_dateline(body)
+    work = unclipped[:_MAX_CHARS]
     paras = T.all_sentences(work)
     flat = [s for p in paras for s in p]
     headline_in = T.clean(article.headline) if article.headline else ""
@@ -45,10 +48,24 @@ def enrich(article: ArticleIn) -> Enrichment:
     # languages that capitalise proper nouns only, as English does (German capitalises every noun)
     caps_names = english or primary in _CAPS_NAMES
 
+    # Tokenise once: entities, topics, keywords, summary and genre all read these tokens.
+    lex = lexicon()
+    sent_toks = [K.tokenize(s, lex) for s in flat]
+    head_toks = K.tokenize(headline_in, lex) if headline_in else []
+    sent_words = [K.words(ts) for ts in sent_toks]
+    tokens = [w for ws in sent_words for w in ws]
+    head_words = K.words(head_toks)
+    # the body's words: the dateline's plus the tokens' (counted afresh only for clipped giants)
+    wc = T.word_count(body) if len(unclipped) > _MAX_CHARS else (
+        T.word_count(body[: len(body) - len(unclipped)]) + len(tokens))
+    lede = sum(len(ws) for ws in sent_words[: len(paras[0])]) if paras else 0
+
     dateline = M.dateline(body)
-    found = E.extract(([headline_in] if headline_in else []) + flat, work, english=caps_names, dateline=dateline)
-    tokens = [w.lower() for w in T.words(work)]
-    subjects = P.classify(tokens, supplied=article.subjects) if english else P.classify([], article.subjects)
+    found = E.extract(([head_toks] if headline_in else []) + sent_toks, work, english=caps_names,
+                      dateline=dateline)
+    lead = len(head_words) + min(lede, _LEDE_MAX_WORDS)
+    subjects = P.classify(head_words + tokens, supplied=article.subjects, lead=lead,
+                          lang="en" if english else primary)
     names = {p.lower() for e in (*found.people, *found.places, *found.organisations)
              for n in (e.name, *e.aliases) for p in n.split()}
     names.update(E.demonyms_lower())
@@ -62,7 +79,7 @@ def enrich(article: ArticleIn) -> Enrichment:
         reading_time=T.reading_time(wc),
         headline=headline,
         slugline=article.slugline or S.slugline_from(slug_terms, headline),
-        summary=S.summarize(paras),
+        summary=S.summarize(paras, sentence_words=sent_words),
         keywords=kws,
         people=found.people,
         places=found.places,

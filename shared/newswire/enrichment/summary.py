@@ -23,9 +23,22 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+_CONTENT: dict[str, bool] = {}  # word -> whether it can be a keyword (fixed stopwords: cached)
+_CONTENT_MAX = 200_000
+
+
+def _is_content(word: str) -> bool:
+    ok = _CONTENT.get(word)
+    if ok is None:
+        ok = word not in stopwords() and len(word) > 2 and not word.isdigit()
+        if len(_CONTENT) < _CONTENT_MAX:
+            _CONTENT[word] = ok
+    return ok
+
+
 def _content(tokens: list[str]) -> list[str]:
-    stop = stopwords()
-    return [t for t in tokens if t not in stop and len(t) > 2 and not t.isdigit()]
+    cache = _CONTENT
+    return [t for t in tokens if (cache[t] if t in cache else _is_content(t))]
 
 
 def sentence_case_lead(sentence: str) -> str:
@@ -45,14 +58,11 @@ def keywords(tokens: list[str], exclude: set[str], limit: int = 8) -> list[str]:
     """Frequent content words and two-word phrases, excluding names already found as entities."""
     content = _content(tokens)
     uni = Counter(t for t in content if t not in exclude)
-    stop = stopwords()
-    bi: Counter[str] = Counter()
-    for a, b in zip(tokens, tokens[1:]):
-        if a in stop or b in stop or len(a) < 3 or len(b) < 3 or a in exclude or b in exclude:
-            continue
-        if a.isdigit() or b.isdigit():
-            continue
-        bi[f"{a} {b}"] += 1
+    # a word can open or close a phrase when it is a content word not already part of a name
+    cache = _CONTENT
+    ok = [(cache[t] if t in cache else _is_content(t)) and t not in exclude for t in tokens]
+    bi: Counter[str] = Counter(f"{tokens[k]} {tokens[k + 1]}" for k in range(len(tokens) - 1)
+                               if ok[k] and ok[k + 1])
     scored: list[tuple[float, str]] = []
     for phrase, n in bi.items():
         if n >= 2:
@@ -72,15 +82,19 @@ def keywords(tokens: list[str], exclude: set[str], limit: int = 8) -> list[str]:
     return out
 
 
-def summarize(paragraph_sentences: list[list[str]], max_sentences: int = 3) -> str:
-    """Two or three sentences that carry the article: the lede plus the best-scored others."""
+def summarize(paragraph_sentences: list[list[str]], max_sentences: int = 3,
+              sentence_words: list[list[str]] | None = None) -> str:
+    """Two or three sentences that carry the article: the lede plus the best-scored others.
+
+    ``sentence_words``: the lower-case words of each sentence, in order, if already known."""
     flat: list[tuple[int, int, str]] = []
     for p_i, sents in enumerate(paragraph_sentences):
         for s_i, s in enumerate(sents):
             flat.append((p_i, s_i, s))
     if not flat:
         return ""
-    sent_words = [[w.lower() for w in T.words(s)] for *_, s in flat]
+    sent_words = sentence_words if sentence_words is not None and len(sentence_words) == len(flat) else [
+        [w.lower() for w in T.words(s)] for *_, s in flat]
     content = [_content(ws) for ws in sent_words]
     freq = Counter(w for ws in content for w in ws)
     scored: list[tuple[float, int]] = []

@@ -1,0 +1,90 @@
+"""One tokenisation of the article, shared by entities, topics, keywords, summary and genre.
+
+Each sentence becomes a list of ``Tok``: its surface (possessive ``'s`` removed), a lookup key,
+whether it is capitalised, whether it was possessive, and its lower-case word form (empty for
+punctuation). Tokens are interned per surface, so repeated words cost one dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .resources import Lexicon, norm_token
+
+# Acronyms with dots (U.S., J.D.) first, then words with inner apostrophes/hyphens, then punctuation.
+# Decimals (1.5) stay one token.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z])|Jr\.|Sr\.|[^\W_][\w&]*(?:(?:[’'\-]|\.(?=\d))[^\W_][\w&]*)*|[^\w\s]",
+                    re.UNICODE)
+_CACHE_MAX = 200_000
+
+
+class Tok:
+    __slots__ = ("text", "key", "cap", "poss", "low", "ordinary")
+
+    def __init__(self, text: str, key: str, cap: bool, poss: bool) -> None:
+        self.text = text  # surface without possessive suffix
+        self.key = key  # lookup form
+        self.cap = cap
+        self.poss = poss
+        self.low = text.lower() if text[:1].isalnum() else ""  # word form; "" for punctuation
+        self.ordinary = not cap and "a" <= key[:1] <= "z"  # an ordinary lower-case word
+
+
+# Lower-case tokens carry no state of their own: share one object per word.
+_PLAIN: dict[str, Tok] = {}
+# Capitalised tokens depend only on their text and the (fixed) lexicon: cached the same way.
+_CAPS: dict[str, Tok] = {}
+
+
+def _is_cap(text: str) -> bool:
+    c = text[0]
+    if c.isupper():
+        return True
+    # particles written lower case inside names: al-Assad, el-Sisi
+    return len(text) > 3 and text[:3] in ("al-", "el-") and text[3:4].isupper()
+
+
+def _possessive(text: str) -> bool:
+    return len(text) > 2 and text[-2] in "’'" and text[-1] == "s"
+
+
+def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
+    toks: list[Tok] = []
+    append = toks.append
+    plain, caps = _PLAIN, _CAPS
+    for text in _TOKEN.findall(sentence):
+        tok = plain.get(text)
+        if tok is not None:
+            append(tok)
+            continue
+        tok = caps.get(text)
+        if tok is not None:
+            append(tok)
+            continue
+        first = text[0]
+        if not first.isupper() and not ((first == "a" or first == "e") and _is_cap(text)):
+            poss = _possessive(text)
+            tok = Tok(text[:-2] if poss else text, text, False, poss)
+            if len(plain) < _CACHE_MAX:
+                plain[text] = tok
+            append(tok)
+            continue
+        raw = text
+        poss = _possessive(text)
+        if poss:
+            text = text[:-2]
+        # Wire ledes write the first words in capitals ("THE MAYOR of Kiev"): read them as words.
+        if len(text) > 2 and text.isupper():
+            titled = text.title()
+            if titled in lex.non_names or (titled,) in lex.titles:
+                text = titled
+        tok = Tok(text, norm_token(text), True, poss)
+        if len(caps) < _CACHE_MAX:
+            caps[raw] = tok
+        append(tok)
+    return toks
+
+
+def words(toks: list[Tok]) -> list[str]:
+    """The lower-case word forms of a token list, punctuation left out."""
+    return [t.low for t in toks if t.low]
