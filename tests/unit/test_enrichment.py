@@ -190,3 +190,19 @@ def test_wordcount_matches_text_words() -> None:
     body = "LONDON (Newswire) — The U.S. economy grew 1.5% in the quarter, Anna Müller's team said.\n\nIt's big."
     e = enrich(ArticleIn(body_text=body))
     assert e.wordcount == 16  # "U.S.", "1.5" and "Müller's" are one word each
+
+
+def test_general_name_cues() -> None:
+    body = ("CARDIFF, Wales (Newswire) — Defence lawyer Hamid Rostami told the court on Monday that "
+            "his client had acted alone. Inspector Ewa Zielonka-Marsh, 41, said officers searched homes "
+            "in Penarth and Porthcawl. Zielonka-Marsh added that the trawler Morning Star was seized. "
+            "Police in North Wexford were also informed.\n\n"
+            "BRISTOL — Steelmaker Harrowgate Forge said it would close a plant at Lake Vyrnwy.")
+    result = enrich(ArticleIn(body_text=body))
+    people = {p.name for p in result.people}
+    places = {p.name for p in result.places}
+    assert "Ewa Zielonka-Marsh" in people  # the role before the name is not part of it
+    assert not any(n.startswith("Inspector") for n in people)
+    assert "Morning Star" not in people  # a ship
+    assert {"Wales", "Bristol", "Porthcawl", "North Wexford", "Lake Vyrnwy"} <= places
+    assert "Harrowgate Forge" in {o.name for o in result.organisations}

@@ -26,10 +26,10 @@ _CAMEL = re.compile(r"^(?!Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+[A-Z]")
 _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "port", "capital"})
 _PLACE_PREPS_MULTI = frozenset({"in", "near", "outside", "across", "around"})
 # Last words of names that are neither people nor organisations: laws, prizes, instruments.
-_NOT_ORG_LAST = frozenset("""Act Agreement Treaty Law Bill Index Convention Protocol Directive Regulation Plan
-Strategy Interface Product Rate Standard Code Accord Declaration Charter Prize Award Awards Medal Cup Trophy
-Telescope Satellite Day Week Championship Championships Galaxy""".split())
+_NOT_ORG_LAST = frozenset(["Act", "Agreement", "Treaty", "Law", "Bill", "Index", "Convention", "Protocol", "Directive", "Regulation", "Plan", "Strategy", "Interface", "Product", "Rate", "Standard", "Code", "Accord", "Declaration", "Charter", "Prize", "Award", "Awards", "Medal", "Cup", "Trophy", "Telescope", "Satellite", "Day", "Week", "Championship", "Championships", "Galaxy"])
 _AND = frozenset({"and", "&"})
+_FUNCTION_WORDS = frozenset(["and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "which", "who", "that", "also", "did", "does", "said", "says"])
+_APPOSITION_END = frozenset({",", ".", ";", "which", "who", "that", "at", "of", "on", "in", "for", "with", "from", "to"})
 Kind = str  # "person" | "place" | "organisation"
 
 
@@ -99,6 +99,7 @@ class _Extractor:
         # the ordinary (lower-case) words of this text
         self.lower_words = {t.key for ts in sentences for t in ts if t.ordinary}
         self.acronyms: dict[str, str] = {}
+        self._place_end = -1  # where the last place (or place-cued name) of this sentence ended
         self.defined: set[str] = set()  # long forms of acronyms defined in the text
         for m in _ACRONYM_DEF.finditer(text) if "(" in text else ():
             long = _trim_long_form(m.group(1).split(), m.group(2), self.gaz.demonyms)
@@ -167,12 +168,15 @@ class _Extractor:
         first_conn = next((k for k, w in enumerate(inner) if w in lex.connectors), len(inner))
         head_front = any(w in lex.org_heads for w in inner[:first_conn]) and (
             first_conn == len(inner) or inner[first_conn] not in _AND)
+        if has_conn and not head_front and inner[first_conn] not in _AND and first_conn <= 3 \
+                and not any(w in lex.org_front_heads or w in lex.titles for w in inner[:first_conn]):
+            return False  # "Aarti Bhandari of the World Vegetable Center": a person, then the organisation
         if is_given_name(inner[0], lex):
             # "Max Planck Institute for Astronomy" is an organisation; "Sarah Court said" a person
             after = toks[stop] if stop < len(toks) else None
             if len(inner) == 2 or (after is not None and after.text in lex.person_verbs):
                 return False
-            return head_front and has_conn
+            return (head_front and has_conn) or (not has_conn and head_last)
         return (has_conn and head_front) or (not has_conn and head_last) or (
             has_conn and head_last and all(w in lex.connectors or w in _AND for w in inner if not w[:1].isupper()))
 
@@ -199,14 +203,54 @@ class _Extractor:
     # --- one sentence --------------------------------------------------------------------
     def sentence(self, toks: list[Tok]) -> None:
         first_word = next((i for i, t in enumerate(toks) if t.text[:1].isalnum()), 0)
+        skip = self._inline_dateline(toks)
+        self._place_end = -1
         for start, end in _spans(toks, self.lex):
+            if end <= skip:
+                continue
+            start = max(start, skip)
             self._span(toks, start, end, sentence_initial=start == first_word)
+
+    def _inline_dateline(self, toks: list[Tok]) -> int:
+        """A dateline opening a later paragraph (news briefs): its place, and where text begins."""
+        k = 0
+        while k < min(len(toks), 4) and toks[k].cap and toks[k].text.isupper() and len(toks[k].text) > 1:
+            k += 1
+        if not k or k >= len(toks) or toks[k].text not in ("—", "–", ",", "-"):
+            return 0
+        if toks[k].text == "," and not any(t.text in ("—", "–") for t in toks[k + 1:k + 6]):
+            return 0
+        name = self.gaz.upper_places.get(" ".join(t.text for t in toks[:k]))
+        if name is None:
+            return 0
+        self._emit("place", name, name, True, set())
+        return k
 
     def _span(self, toks: list[Tok], start: int, end: int, sentence_initial: bool) -> None:
         lex, gaz = self.lex, self.gaz
         while end - start > 1 and toks[end - 1].text in lex.post_nominals:
             end -= 1  # "James Whitlock SC"
         whole = gaz.index.get(tuple(t.key for t in toks[start:end]))
+        if whole is None and self._not_a_name(toks, start, end):
+            return
+        if whole is None and self.heuristics and end - start >= 2 and toks[start + 1].cap:
+            # a role written before a name: "Prosecutor Ifeoma Okonkwo-Bello", "Steelmaker Aceros Cumbres"
+            first = toks[start]
+            low = first.text.lower()
+            stop = next((k for k in range(start + 1, end) if toks[k].text in lex.connectors), end)
+            if (gaz.index.get((first.key,)) is None and not is_given_name(first.text, lex)
+                    and (first.text not in lex.org_heads or is_given_name(toks[start + 1].text, lex))
+                    and first.text not in lex.org_front_heads
+                    and (first.key,) not in lex.titles and gaz.index.get(tuple(t.key for t in toks[start + 1:end])) is None):
+                if low in lex.person_nouns and not any(t.text in lex.org_heads for t in toks[start + 1:stop]):
+                    self._titled_name(toks, start + 1, stop)
+                    if stop < end:
+                        self._span(toks, stop + 1 + (stop + 1 < end and toks[stop + 1].text == "the"), end, False)
+                    return
+                if low in lex.org_nouns and not self._commonish(toks[start + 1].text):
+                    name = " ".join(t.text for t in toks[start + 1:end])
+                    self._emit("organisation", self.acronyms.get(name, name), name, False, set())
+                    return
         if whole is None and self.heuristics and self._split_and(toks, start, end, sentence_initial):
             return
         # An organisation whose name contains other names: "International Committee of the
@@ -252,7 +296,18 @@ class _Extractor:
                 i += 1
                 continue
             hit = self._gaz_match(toks, i, end)
-            if self.heuristics and i + 1 < end and toks[i + 1].cap and (
+            if self.heuristics and hit is None:
+                j = self._place_run(toks, i, end)
+                if j:
+                    surface = " ".join(t.text for t in toks[i:j])
+                    known = self.gaz.index.get(tuple(t.key for t in toks[i:j]))
+                    self._emit("place", known[1] if known else surface, surface, known is not None, set())
+                    self._place_end = j
+                    person_cue = False
+                    i = j
+                    continue
+            # (in every language: German capitalises nouns, but a known first name still opens a name)
+            if i + 1 < end and toks[i + 1].cap and (
                 (hit is None or hit[0] == i + 1) and is_given_name(tok.text, lex)
                 and (hit is None or hit[1][1] == tok.text or hit[1][0] != "person")
             ):
@@ -284,7 +339,13 @@ class _Extractor:
                 hit = None  # "Wagner Moura" is not the Wagner Group: an unknown name follows
             if hit is not None:
                 j, (kind, name) = hit
+                if (self.heuristics and kind == "place" and j < end and toks[j].text in lex.place_heads
+                        and not toks[j - 1].poss and (j + 1 >= end or toks[j + 1].text not in lex.org_heads)):
+                    j += 1  # "Mekong Delta", "Attawapiskat River"
+                    name = " ".join(t.text for t in toks[i:j])
                 surface = " ".join(t.text for t in toks[i:j])
+                if kind == "place":
+                    self._place_end = j
                 cues = {"title"} if person_cue else set()
                 if kind == "place" and person_cue and j - i == 1:
                     kind = "person"  # "President Jordan": a title before a place name names a person
@@ -326,6 +387,57 @@ class _Extractor:
             person_cue = False
             i = j
 
+    def _place_run(self, toks: list[Tok], i: int, end: int) -> int:
+        """End of a place name opened by a compass word or a place word ("North Kivu", "Lake Toba",
+        "Gulf of Aqaba"); 0 if there is none."""
+        lex = self.lex
+        word = toks[i].text
+        if word in lex.compass and i + 1 < end and toks[i + 1].cap:
+            nxt = toks[i + 1].text
+            if (nxt in self.gaz.demonyms or nxt in lex.org_heads or is_given_name(nxt, lex)
+                    or (i + 2 < end and toks[i + 2].text in lex.org_heads) or toks[i].poss):
+                return 0
+            hit = self._gaz_match(toks, i + 1, end)
+            if hit is not None:
+                return hit[0] if hit[1][0] == "place" else 0
+            if self._commonish(nxt) or nxt in lex.non_names or nxt in lex.compass:
+                return 0
+            return i + 2
+        if word in lex.place_front_heads and i + 1 < end and not toks[i].poss:
+            j = i + 1
+            if toks[j].text == "of" and j + 1 < end:
+                j += 1 + (toks[j + 1].text == "the")
+            if j >= end or not toks[j].cap or toks[j].text in lex.non_names:
+                return 0
+            k = j + 1
+            while k < end and toks[k].cap and not toks[k - 1].poss and toks[k].text not in lex.non_names:
+                k += 1
+            if k < end and toks[k].text in lex.org_heads or toks[k - 1].text in lex.org_heads:
+                return 0  # "Port Authority", "Lake Victoria Fisheries Organisation"
+            return k
+        return 0
+
+    def _not_a_name(self, toks: list[Tok], start: int, end: int) -> bool:
+        """Ships ("MV Nordkyn", "the trawler Nordkyn Senior") and kickers in capitals ("BUSINESS BRIEFS")."""
+        lex = self.lex
+        if toks[start].text in lex.ship_prefixes and end - start >= 2:
+            return True
+        before = toks[start - 1].text if start > 0 else ""
+        if before in lex.ship_nouns or before.endswith(("-metre", "-meter", "-foot", "-tonne", "-ton")):
+            return True
+        return end - start >= 2 and all(t.text.isupper() and len(t.text) > 2 for t in toks[start:end])
+
+    def _titled_name(self, toks: list[Tok], start: int, end: int) -> None:
+        """A name after a role word: the person unless a gazetteer says otherwise."""
+        hit = self._gaz_match(toks, start, end)
+        if hit is not None and hit[0] == end:
+            kind, name = hit[1]
+            self._emit("person" if kind == "place" and end - start == 1 else kind, name,
+                       " ".join(t.text for t in toks[start:end]), True, {"title"})
+            return
+        surface = " ".join(t.text for t in toks[start:end])
+        self._emit("person", surface, surface, False, {"title"})
+
     def _based(self, prefix: str) -> None:
         hit = self.gaz.index.get(tuple(norm_token(t) for t in prefix.split()))
         if hit is not None and hit[0] == "place":
@@ -360,15 +472,23 @@ class _Extractor:
                     return "person"  # "Rowan Pettigrew, 58,"
                 if nxt not in ("a", "an", "the"):
                     return "person" if nxt in lex.person_nouns else None
-                for t in toks[j + 2:j + 7]:
+                # the head noun of the apposition: the last known noun before a preposition
+                # ("a fund manager at ...", "a geneticist on the team")
+                head = None
+                for t in toks[j + 2:j + 8]:
+                    if t.text in _APPOSITION_END:
+                        break
                     if t.poss or t.cap:
                         continue
                     if t.text in lex.person_nouns:
-                        return "person"
-                    if t.text in lex.org_nouns:
-                        return "organisation"
-                    if t.text in (",", ".", "which", "who", "that"):
-                        break
+                        head = "person"
+                    elif t.text in lex.org_nouns:
+                        head = "organisation"
+                return head
+            if after in lex.person_verbs and j + 1 < n and toks[j + 1].text == "it":
+                return "organisation"  # "Havbris said it would ..."
+        if i > 1 and before in ("in", "of") and toks[i - 2].low in ("shares", "stake", "stock"):
+            return "organisation"
         return None
 
     def _unknown(self, toks: list[Tok], i: int, j: int, end: int, titled: bool, initial: bool) -> None:
@@ -406,6 +526,11 @@ class _Extractor:
         if last in _NOT_ORG_LAST:
             return
         context = None if titled else self._context(toks, i, j)
+        if context is None and not titled and before is not None and (
+                (before.text in (",", "and", "or") and self._place_end == i - 1)
+                or (before.text == "of" and before2 is not None and before2.text.lower() in _PLACE_NOUNS)) \
+                and not is_given_name(words[0], lex):
+            context = "place"  # "in Epe and Badagry", "the state of Nuevo León"
         if len(words) == 1:
             w = words[0]
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha():
@@ -417,6 +542,11 @@ class _Extractor:
                     or (after is not None and after.text in lex.person_verbs)
                 ):
                     self._emit("organisation", w, w, False, set())  # "broadcaster NTV", "AFAD said"
+                elif len(w) >= 3 and w not in lex.non_org_acronyms and w.upper() not in self.gaz.upper_places and (
+                        after is None or not after.ordinary or after.text in _FUNCTION_WORDS
+                        or after.text in lex.org_nouns or after.text in lex.person_verbs):
+                    # ("MMR vaccine", "LNG carriers": an acronym before a common noun names a thing)
+                    self._emit("organisation", w, w, False, set())  # "CGT", "OPZZ": bodies more often than not
                 else:
                     self._emit(None, w, w, False, {"acronym"})
                 return
@@ -424,6 +554,8 @@ class _Extractor:
                 return
             if context is not None and not (initial and context == "place"):
                 self._emit(context, w, w, False, set())
+                if context == "place":
+                    self._place_end = j
                 return
             cues: set[str] = set()
             if titled:
@@ -436,6 +568,7 @@ class _Extractor:
                 cues.add("verb")
             if before is not None and before.text.lower() in _PLACE_PREPS and not initial:
                 cues.add("place")
+                self._place_end = j
             if before is not None and before2 is not None and before.text == "of" and before2.text.lower() in _PLACE_NOUNS:
                 cues.add("place")
             if initial:
@@ -448,9 +581,12 @@ class _Extractor:
             return
         if context is not None:
             self._emit(context, surface, surface, False, set())
+            if context == "place":
+                self._place_end = j
             return
         if before is not None and before.text in _PLACE_PREPS_MULTI and not initial:
             self._emit("place", surface, surface, False, set())  # "in Wagga Wagga"
+            self._place_end = j
             return
         if len(words) <= 4 and not any(self._commonish(w) or _NOUNY.search(w) for w in words):
             self._emit("person", surface, surface, False, set())
@@ -459,11 +595,16 @@ class _Extractor:
 def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
     # Full names of people seen in this text, by surname, for folding "Klitschko" alone.
     by_surname: dict[str, str] = {}
+    by_tail: dict[str, str] = {}  # "Abu Al-Saud" -> "Raed Abu Al-Saud"
+    by_first: dict[str, set[str]] = {}  # "Zhou" -> {"Zhou Yaping"}: family name first
     for m in mentions:
         if m.kind == "person":
             parts = m.name.split()
             if len(parts) > 1:
                 by_surname.setdefault(parts[-1], m.name)
+                for k in range(1, len(parts) - 1):
+                    by_tail.setdefault(" ".join(parts[k:]), m.name)
+                by_first.setdefault(parts[0], set()).add(m.name)
     org_names = {m.name for m in mentions if m.kind == "organisation"}
     org_prefixes: dict[str, str] = {}
     for name in sorted(org_names, key=len):
@@ -472,6 +613,17 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
             org_prefixes.setdefault(" ".join(parts[:k]), name)
     known_people = {m.name for m in mentions if m.kind == "person"}
     for m in mentions:
+        if m.kind in (None, "person") and not m.known and "title" not in m.cues:
+            if m.name in org_prefixes and m.name not in by_surname:
+                m.kind, m.name = "organisation", org_prefixes[m.name]  # "Haedong" after "Haedong Heavy Industries"
+                continue
+            if m.name in by_tail:
+                m.kind, m.name = "person", by_tail[m.name]
+                continue
+            firsts = by_first.get(m.name, ())
+            if " " not in m.name and m.name not in by_surname and len(firsts) == 1:
+                m.kind, m.name = "person", next(iter(firsts))  # "Zhou" after "Zhou Yaping"
+                continue
         if m.kind == "place" and " " not in m.surface and m.surface in by_surname:
             m.kind, m.name = "person", by_surname[m.surface]  # "Hamilton" after "Lewis Hamilton"
             continue
@@ -525,7 +677,7 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
 
 
 def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = True,
-            dateline: str | None = None) -> Found:
+            dateline: str | None = None, region: str | None = None) -> Found:
     """People, places and organisations of an article, given its sentences (text or tokens of
     ``tokens.tokenize``) and dateline place."""
     lex = lexicon()
@@ -537,6 +689,8 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
             ex._emit("place", hit[1], dateline, True, set())
         else:
             ex._emit("place", dateline, dateline, False, set())
+    if region:
+        ex._emit("place", region, region, True, set())  # "LAGOS, Nigeria (Newswire) —"
     for ts in toks:
         ex.sentence(ts)
     return _resolve(ex.mentions, ex.gaz)

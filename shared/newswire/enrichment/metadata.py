@@ -7,26 +7,25 @@ import re
 from .resources import gazetteer
 
 # "KYIV, Ukraine (Reuters) -", "LONDON —", "Paris, March 3 (AFP) –"
+_L = r"[^\W\d_]"  # a letter, accented or not
+_N = r"(?:[^\W\d_]|[’'.\- ])"  # a letter or a character inside a place name
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z’'.\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
-    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,10}\.?))?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+"
+    rf"^\s*({_L}{_N}{{1,40}}?)(?:,\s*({_L}{_N}{{1,30}}?))?"
+    rf"(?:,?\s*(?:{_L}{{3,9}}\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+(?:de\s+)?{_L}{{3,10}}\.?))?\s*(?:\([^)]{{1,40}}\))?\s*[—–-]{{1,2}}\s+"
 )
 
 # Cues counted per 100 words. Words are matched on lower-cased tokens, phrases on the text.
 _OPINION_WORDS = frozenset(
-    "i my me we our us shameful disgrace disgraceful outrageous absurd bankrupt warmongering "
-    "bombastically imperialists imperialism bourgeois must should ought scandalous betrayal "
-    "shameless hypocrisy hypocritical pathetic".split()
+    ["i", "my", "me", "we", "our", "us", "shameful", "disgrace", "disgraceful", "outrageous", "absurd", "bankrupt", "warmongering", "bombastically", "imperialists", "imperialism", "bourgeois", "must", "should", "ought", "scandalous", "betrayal", "shameless", "hypocrisy", "hypocritical", "pathetic"]
 )
 _OPINION_PHRASES = ("in my view", "i believe", "i think", "it is time", "now is the time", "the truth is",
                     "in fact", "let us", "we need", "we must", "of course", "so-called", "!")
 _ANALYSIS_WORDS = frozenset(
-    "analysis suggests suggest could likely unlikely implications why whether risk risks scenario "
-    "scenarios trend trends however arguably uncertain uncertainty outlook".split()
+    ["analysis", "suggests", "suggest", "could", "likely", "unlikely", "implications", "why", "whether", "risk", "risks", "scenario", "scenarios", "trend", "trends", "however", "arguably", "uncertain", "uncertainty", "outlook"]
 )
 _ANALYSIS_PHRASES = ("what it means", "the question", "remains to be seen", "on the other hand",
                      "in context", "the bigger picture", "in the long run", "analysts say")
-_NEWS_WORDS = frozenset("said says told announced reported confirmed statement spokesman spokeswoman".split())
+_NEWS_WORDS = frozenset(["said", "says", "told", "announced", "reported", "confirmed", "statement", "spokesman", "spokeswoman"])
 _NEWS_PHRASES = ("according to", " on monday", " on tuesday", " on wednesday", " on thursday",
                  " on friday", " on saturday", " on sunday")
 
@@ -42,6 +41,14 @@ def dateline(body: str) -> str | None:
         return None  # datelines are written in capitals; "The minister - who" is not one
     known = gazetteer().upper_places.get(place.upper())
     return known or " ".join(w.capitalize() for w in place.split())
+
+
+def dateline_region(body: str) -> str | None:
+    """The known country or region after the dateline city: "LAGOS, Nigeria (Newswire) —"."""
+    m = _DATELINE.match(body.lstrip()[:120])
+    if not m or not m.group(2) or not m.group(1).strip().replace(" ", "").replace(".", "").isupper():
+        return None
+    return gazetteer().upper_places.get(m.group(2).strip().upper())
 
 
 def strip_dateline(body: str) -> str:

@@ -62,7 +62,7 @@ def enrich(article: ArticleIn) -> Enrichment:
 
     dateline = M.dateline(body)
     found = E.extract(([head_toks] if headline_in else []) + sent_toks, work, english=caps_names,
-                      dateline=dateline)
+                      dateline=dateline, region=M.dateline_region(body))
     lead = len(head_words) + min(lede, _LEDE_MAX_WORDS)
     subjects = P.classify(head_words + tokens, supplied=article.subjects, lead=lead,
                           lang="en" if english else primary)

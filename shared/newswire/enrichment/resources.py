@@ -46,6 +46,11 @@ class Lexicon:
     place_nouns: frozenset[str]  # lower-case nouns after a place name ("the Taquari valley")
     post_nominals: frozenset[str]  # letters after a name ("SC", "MP") that are not part of it
     place_like: frozenset[str] = frozenset()  # one-word places and demonyms: "Japan's Ministry" is two names
+    place_front_heads: frozenset[str] = frozenset()  # words that open a place name: "Lake Toba", "Gulf of Aqaba"
+    compass: frozenset[str] = frozenset()  # "North Kivu", "Eastern Visayas"
+    ship_prefixes: frozenset[str] = frozenset()  # "MV", "HMS": a ship's name follows
+    ship_nouns: frozenset[str] = frozenset()  # "the trawler X": a ship, not a person
+    non_org_acronyms: frozenset[str] = frozenset()  # "GDP", "LNG", "KOSPI": acronyms that name no body
 
 
 def norm_token(token: str) -> str:
@@ -157,6 +162,11 @@ def lexicon() -> Lexicon:
         person_nouns=frozenset(raw["person_nouns"]),
         place_nouns=frozenset(raw["place_nouns"]),
         post_nominals=frozenset(raw["post_nominals"]),
+        place_front_heads=frozenset(raw["place_front_heads"]),
+        compass=frozenset(raw["compass_words"]),
+        ship_prefixes=frozenset(raw["ship_prefixes"]),
+        ship_nouns=frozenset(raw["ship_nouns"]),
+        non_org_acronyms=frozenset(raw["non_org_acronyms"]),
         place_like=frozenset(k[0] for k, v in gazetteer().index.items() if len(k) == 1 and v[0] == "place")
         | gazetteer().demonyms,
     )
