@@ -16,7 +16,6 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from newswire.bodies import html_to_text, sanitize_html, text_to_html
-from newswire.textclean import clean
 from newswire.models import (
     Article,
     ArticleStatus,
@@ -26,6 +25,7 @@ from newswire.models import (
     Place,
     Topic,
 )
+from newswire.textclean import clean
 
 RECEIVED = datetime(2025, 4, 25, 9, 30, tzinfo=timezone.utc)
 

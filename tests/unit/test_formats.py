@@ -15,12 +15,12 @@ from typing import Any
 import jsonschema
 import orjson
 import pytest
-from tests.unit.corpus import CORPUS, articles
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 from newswire.formats import MEDIA_TYPES, Rendered, render
 from newswire.models import Article, Format
+from tests.unit.corpus import CORPUS, articles
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 STANDARDS = REPO_ROOT.parent / "shared" / "standards"

@@ -6,12 +6,12 @@ import time
 
 import orjson
 import pytest
-from tests.unit.corpus import CORPUS, EMOJI, RTL, SCRIPT_MARKERS, XML_SPECIALS, huge_article, enrichment, make_article
-from tests.unit.test_formats import parse_xml, validate
 
 from newswire.formats import render
 from newswire.formats.email import build_email_parts
 from newswire.models import Article, Format
+from tests.unit.corpus import CORPUS, EMOJI, RTL, SCRIPT_MARKERS, XML_SPECIALS, enrichment, huge_article, make_article
+from tests.unit.test_formats import parse_xml, validate
 
 G2 = "{http://iptc.org/std/nar/2006-10-01/}"
 NITF = "{http://iptc.org/std/NITF/2006-10-18/}"

@@ -281,7 +281,7 @@ def to_text(blocks: Sequence[Node]) -> str:
         if block.tag in _LIST:
             items = [_inline_text(item) for item in block.children if isinstance(item, Node)]
             marks = [f"{i}. " for i in range(1, len(items) + 1)] if block.tag == "ol" else ["- "] * len(items)
-            parts.append("\n".join(m + item for m, item in zip(marks, items)))
+            parts.append("\n".join(m + item for m, item in zip(marks, items, strict=True)))
         elif block.tag == "blockquote":
             inner = to_text([b for b in block.children if isinstance(b, Node)])
             parts.append("\n".join("> " + line if line else ">" for line in inner.split("\n")))

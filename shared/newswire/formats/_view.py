@@ -13,7 +13,6 @@ from datetime import date, datetime, timezone
 from urllib.parse import quote
 
 from newswire.models import Article, ArticleStatus, Entity, EventType, Place
-
 from newswire.textclean import clean, clean_line
 
 MEDIATOPIC_URI = "http://cv.iptc.org/newscodes/mediatopic/"

@@ -42,7 +42,7 @@ def replay_failed(subscriber_id: str, _: Admin, store: StoreDep, celery: CeleryD
     if store.get_subscriber(subscriber_id) is None:
         raise not_found("subscriber")
     now = datetime.now(timezone.utc)
-    recent, _ = store.subscriber_delivery_ids(subscriber_id, offset=0, limit=REPLAY_LIMIT)
+    recent, _total = store.subscriber_delivery_ids(subscriber_id, offset=0, limit=REPLAY_LIMIT)
     failed = [d for d in store.get_deliveries(recent) if d.status is DeliveryStatus.FAILED]
     for delivery in failed:
         store.reset_for_retry(delivery, now)
