@@ -1,20 +1,18 @@
 """SSRF guard for webhook targets.
 
 Targets are checked when a subscriber is registered and again at send time, where the check
-sits in the connection layer: the host is resolved once, every address is checked, and the
-socket connects to an address that passed — so DNS cannot change between check and connect.
+sits in the connection layer (``newswire.webhooks.GuardedResolver``): the host is resolved
+once, every address is checked, and the socket connects to an address that passed — so DNS
+cannot change between check and connect.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urlsplit
-
-import httpcore
 
 from newswire.config import Settings
 
@@ -76,30 +74,3 @@ class TargetPolicy:
         except ValueError as exc:
             raise BlockedTarget("the webhook URL has an invalid port") from exc
         self.resolve(parts.hostname, port)
-
-
-class GuardedBackend(httpcore.SyncBackend):
-    """An httpcore network backend that connects only to addresses the policy allows."""
-
-    def __init__(self, policy: TargetPolicy) -> None:
-        self._policy = policy
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        try:
-            addresses = self._policy.resolve(host, port)
-        except BlockedTarget as exc:
-            raise httpcore.ConnectError(str(exc)) from exc
-        error: Exception | None = None
-        for address in addresses:
-            try:
-                return super().connect_tcp(str(address), port, timeout, local_address, socket_options)
-            except httpcore.ConnectError as exc:  # try the next address, like create_connection
-                error = exc
-        raise error or httpcore.ConnectError(f"no address for {host}")

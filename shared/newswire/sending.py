@@ -4,10 +4,7 @@ rendered once per article, send concurrently, record every attempt."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-
-import httpx
 
 from newswire.deliveries import Delivery
 from newswire.formats import MEDIA_TYPES, render
@@ -15,7 +12,7 @@ from newswire.models import EventType, Format
 from newswire.signing import secret_key
 from newswire.store import Store
 from newswire.subscribers import SecretBox, Subscriber, valid_secrets
-from newswire.webhooks import WebhookRequest, envelope, send_all
+from newswire.webhooks import WebhookRequest, WebhookSender, envelope
 
 GONE = "the endpoint answered 410 Gone"
 
@@ -40,8 +37,7 @@ def deliver_webhooks(
     store: Store,
     delivery_ids: Sequence[str],
     *,
-    client: httpx.Client,
-    executor: ThreadPoolExecutor,
+    sender: WebhookSender,
     box: SecretBox,
     schedule: Sequence[float],
     claim_seconds: float,
@@ -77,7 +73,7 @@ def deliver_webhooks(
             requests.append(WebhookRequest(delivery, bodies[body_key], content_type, keys[subscriber.id]))
 
     gone: set[str] = set()
-    for result in send_all(client, requests, schedule, executor):
+    for result in sender.send_all(requests, schedule):
         result.delivery.record(result.attempt)
         finished.append(result.delivery.conclude(result.outcome))
         if result.outcome.disable_endpoint:

@@ -18,6 +18,11 @@ class Received:
     body: bytes
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256  # many senders connect at once; the default backlog of 5 would stall them
+    daemon_threads = True
+
+
 class Receiver:
     """``respond(path, 503, 200)`` scripts the next answers on a path; after the script runs
     out (and by default) the answer is 200."""
@@ -45,8 +50,7 @@ class Receiver:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()

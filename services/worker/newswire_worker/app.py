@@ -10,7 +10,7 @@ import logging
 from datetime import datetime, timezone
 from typing import Any
 
-from celery.signals import worker_process_init
+from celery.signals import worker_process_init, worker_process_shutdown
 
 from newswire import enrichment, queue, sending
 from newswire.config import get_settings
@@ -20,7 +20,6 @@ from newswire.processing import process_article
 from newswire_worker.resources import resources
 
 log = logging.getLogger("newswire.worker")
-logging.getLogger("httpx").setLevel(logging.WARNING)  # one INFO line per webhook is noise
 
 app = queue.make_celery(get_settings())
 
@@ -30,6 +29,13 @@ def _warm_up(**_: Any) -> None:
     """Load enrichment data and connect before the first task, not during it."""
     enrichment.warm()
     resources().store.ping()
+
+
+@worker_process_shutdown.connect
+def _close(**_: Any) -> None:
+    """Close pooled connections politely when the process ends."""
+    if resources.cache_info().currsize:
+        resources().sender.close()
 
 
 @app.task(name=queue.PROCESS_ARTICLE)
@@ -49,8 +55,7 @@ def deliver_webhooks_task(delivery_ids: list[str]) -> None:
     sending.deliver_webhooks(
         res.store,
         delivery_ids,
-        client=res.client,
-        executor=res.executor,
+        sender=res.sender,
         box=res.box,
         schedule=settings.retry_schedule,
         claim_seconds=settings.visibility_timeout,

@@ -1,28 +1,25 @@
-"""What a worker process holds for its lifetime: one Redis store, one pooled HTTP client, one
-thread pool, the subscriber index. Built lazily in each process (after Celery forks)."""
+"""What a worker process holds for its lifetime: one Redis store, one webhook sender (an event
+loop with a pooled HTTP client), the subscriber index. Built lazily in each process, after
+Celery forks: sockets and event loops must not cross a fork."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
-
-import httpx
 
 from newswire.config import Settings, get_settings
 from newswire.netguard import TargetPolicy
 from newswire.processing import SubscriberCache
 from newswire.store import Store
 from newswire.subscribers import SecretBox
-from newswire.webhooks import build_client
+from newswire.webhooks import WebhookSender
 
 
 @dataclass
 class Resources:
     settings: Settings
     store: Store
-    client: httpx.Client
-    executor: ThreadPoolExecutor
+    sender: WebhookSender
     box: SecretBox
     subscribers: SubscriberCache = field(default_factory=SubscriberCache)
 
@@ -33,11 +30,10 @@ def resources() -> Resources:
     return Resources(
         settings=settings,
         store=Store.from_settings(settings),
-        client=build_client(
+        sender=WebhookSender(
             policy=TargetPolicy.from_settings(settings),
             timeout=settings.delivery_timeout,
-            max_connections=settings.webhook_concurrency,
+            max_in_flight=settings.webhook_concurrency,
         ),
-        executor=ThreadPoolExecutor(max_workers=settings.webhook_concurrency, thread_name_prefix="webhook"),
         box=SecretBox.from_settings(settings),
     )
