@@ -32,6 +32,8 @@ from newswire_bench import (  # noqa: E402
 from newswire_bench.procs import BENCH, ROOT, Processes, RssSampler, rss_mb  # noqa: E402
 from newswire_bench.system import Config, System  # noqa: E402
 
+from newswire.config import Settings  # noqa: E402
+
 SCENARIOS = ("intake", "fanout", "fanout_latency", "e2e", "matching", "enrichment")
 SEED = ROOT.parent / "shared" / "fixtures" / "articles" / "seed-2025-04-25-crimea.txt"
 FALLBACK = BENCH / "newswire_bench" / "fallback-article.txt"
@@ -60,8 +62,11 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--matching-repeat", type=int, default=50)
     p.add_argument("--enrichment-repeat", type=int, default=20)
     p.add_argument("--worker-concurrency", type=int, default=2, help="Celery prefork processes")
-    p.add_argument("--webhook-batch-size", type=int, default=100, help="NEWSWIRE_WEBHOOK_BATCH_SIZE")
-    p.add_argument("--webhook-concurrency", type=int, default=64, help="NEWSWIRE_WEBHOOK_CONCURRENCY")
+    defaults = Settings.model_fields  # the system's own defaults unless a flag says otherwise
+    p.add_argument("--webhook-batch-size", type=int, default=defaults["webhook_batch_size"].default,
+                   help="NEWSWIRE_WEBHOOK_BATCH_SIZE")
+    p.add_argument("--webhook-concurrency", type=int, default=defaults["webhook_concurrency"].default,
+                   help="NEWSWIRE_WEBHOOK_CONCURRENCY")
     p.add_argument("--python-loadgen", action="store_true", help="use the Python load generator even if wrk exists")
     p.add_argument("--results", type=Path, default=BENCH / "results")
     p.add_argument("--keep-logs", action="store_true", help="keep the work folder with every process's log")

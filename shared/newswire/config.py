@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     visibility_timeout: int = 300
     max_article_bytes: int = 2_000_000
     webhook_batch_size: int = 100
-    webhook_concurrency: int = 64
+    webhook_concurrency: int = 128  # at least the batch size: a batch goes out in one round
     delivery_retention_days: int = 30
     data_dir: Path = Path("data")
 

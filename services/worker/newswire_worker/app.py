@@ -42,14 +42,22 @@ def _close(**_: Any) -> None:
 def process_article_task(article_id: str) -> None:
     res = resources()
     processed = process_article(res.store, article_id, cache=res.subscribers, now=datetime.now(timezone.utc))
-    queue.enqueue_deliveries(
-        app, processed.webhook_ids + processed.email_ids, webhook_batch_size=res.settings.webhook_batch_size
-    )
+    # The first webhook batch goes out from here, sparing most articles a second queue hop;
+    # the rest are queued first, so other worker processes send them meanwhile.
+    size = res.settings.webhook_batch_size
+    first, rest = processed.webhook_ids[:size], processed.webhook_ids[size:]
+    queue.enqueue_deliveries(app, rest + processed.email_ids, webhook_batch_size=size)
+    if first:
+        _send_webhooks(first)
     log.info("article %s: %d webhook and %d email deliveries", article_id, len(processed.webhook_ids), len(processed.email_ids))
 
 
 @app.task(name=queue.DELIVER_WEBHOOKS)
 def deliver_webhooks_task(delivery_ids: list[str]) -> None:
+    _send_webhooks(delivery_ids)
+
+
+def _send_webhooks(delivery_ids: list[str]) -> None:
     res = resources()
     settings = res.settings
     sending.deliver_webhooks(
