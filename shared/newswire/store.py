@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import cast
@@ -117,6 +118,21 @@ return created
 """
 
 
+# ARGV: claim ttl (ms), then delivery ids. Claims each delivery that nobody else holds and
+# returns, per id, its record ("" when it no longer exists), or 0 when the claim is held elsewhere.
+_CLAIM = """
+local out = {}
+for i = 2, #ARGV do
+  if redis.call('SET', 'nw:claim:' .. ARGV[i], '1', 'NX', 'PX', ARGV[1]) then
+    out[#out + 1] = redis.call('GET', 'nw:delivery:' .. ARGV[i]) or ''
+  else
+    out[#out + 1] = 0
+  end
+end
+return out
+"""
+
+
 class Store:
     def __init__(self, client: redis.Redis, *, visibility_timeout: float, retention_days: int = 30) -> None:
         self.redis = client
@@ -125,6 +141,7 @@ class Store:
         self._accept = client.register_script(_ACCEPT)
         self._take_due = client.register_script(_TAKE_DUE)
         self._create_deliveries = client.register_script(_CREATE_DELIVERIES)
+        self._claim = client.register_script(_CLAIM)
 
     @classmethod
     def from_url(cls, url: str, *, visibility_timeout: float, retention_days: int = 30) -> Store:
@@ -254,15 +271,13 @@ class Store:
 
         Claims last the visibility timeout: exactly the time before the due set hands an
         unfinished delivery out again, so a crashed worker's claims lapse when it does."""
-        pipe = self.redis.pipeline(transaction=False)
-        for delivery_id in ids:
-            pipe.set(_claim(delivery_id), b"1", nx=True, px=int(ttl * 1000))
-            pipe.get(_delivery(delivery_id))
-        results = pipe.execute()
+        if not ids:
+            return []
+        results = self._claim(args=[int(ttl * 1000), *ids])
         claimed: list[Delivery] = []
         release: list[str] = []
-        for delivery_id, got_claim, raw in zip(ids, results[::2], results[1::2], strict=True):
-            if not got_claim:
+        for delivery_id, raw in zip(ids, results, strict=True):
+            if raw == 0:
                 continue
             delivery = Delivery.model_validate_json(raw) if raw else None
             if delivery is None or delivery.status.final:
@@ -282,25 +297,33 @@ class Store:
     def finish_attempts(self, deliveries: Iterable[Delivery]) -> None:
         """Write deliveries back after their attempts: final ones leave the due set (and expire
         after the retention period); pending ones are due again at ``next_attempt_at``."""
+        deliveries = list(deliveries)
+        if not deliveries:
+            return
         pipe = self.redis.pipeline(transaction=True)
-        finished: dict[str, int] = {}
+        final: list[str] = []
+        retries: dict[str, float] = {}
+        per_article: Counter[tuple[str, str]] = Counter()
         for delivery in deliveries:
             key = _delivery(delivery.id)
             if delivery.status.final:
                 pipe.set(key, delivery.model_dump_json(), ex=self.retention_seconds)
-                pipe.zrem(DUE_DELIVERIES, delivery.id)
-                counts = _article_counts(delivery.article_id)
-                pipe.hincrby(counts, DeliveryStatus.PENDING.value, -1)
-                pipe.hincrby(counts, delivery.status.value, 1)
-                finished[delivery.status.value] = finished.get(delivery.status.value, 0) + 1
+                final.append(delivery.id)
+                per_article[(delivery.article_id, delivery.status.value)] += 1
             else:
                 assert delivery.next_attempt_at is not None
                 pipe.set(key, delivery.model_dump_json())
-                pipe.zadd(DUE_DELIVERIES, {delivery.id: delivery.next_attempt_at.timestamp()})
-                finished["retries_scheduled"] = finished.get("retries_scheduled", 0) + 1
-            pipe.delete(_claim(delivery.id))
-        for name, count in finished.items():
-            pipe.hincrby(METRICS, f"deliveries_{name}", count)
+                retries[delivery.id] = delivery.next_attempt_at.timestamp()
+        if final:
+            pipe.zrem(DUE_DELIVERIES, *final)
+        if retries:
+            pipe.zadd(DUE_DELIVERIES, retries)
+            pipe.hincrby(METRICS, "deliveries_retries_scheduled", len(retries))
+        for (article_id, status), count in per_article.items():
+            pipe.hincrby(_article_counts(article_id), DeliveryStatus.PENDING.value, -count)
+            pipe.hincrby(_article_counts(article_id), status, count)
+            pipe.hincrby(METRICS, f"deliveries_{status}", count)
+        pipe.delete(*(_claim(d.id) for d in deliveries))
         pipe.execute()
 
     def reset_for_retry(self, delivery: Delivery, now: datetime) -> None:

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import secrets
 from datetime import datetime
+from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
@@ -107,8 +108,13 @@ class SecretBox:
         return StoredSecret(ciphertext=self._fernet.encrypt(secret.encode()).decode(), expires_at=expires_at)
 
     def open(self, stored: StoredSecret) -> str:
+        return self._decrypt(stored.ciphertext)
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 (one box per process, kept for its lifetime)
+    def _decrypt(self, ciphertext: str) -> str:
+        """Decrypting is the costly part of signing a batch; secrets rarely change."""
         try:
-            return self._fernet.decrypt(stored.ciphertext.encode()).decode()
+            return self._fernet.decrypt(ciphertext.encode()).decode()
         except InvalidToken as exc:
             raise RuntimeError("a webhook secret cannot be decrypted: NEWSWIRE_SECRET_KEY changed") from exc
 
