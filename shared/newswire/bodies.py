@@ -19,7 +19,6 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"colspa
 _BLOCK_TAGS = ("p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre", "figure", "figcaption", "tr", "hr", "ul", "ol", "table")
 _CELL_TAGS = ("td", "th", "br")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_SPACES = re.compile(r"\s+")
 
 
 def sanitize_html(markup: str) -> str:
@@ -36,7 +35,7 @@ def sanitize_html(markup: str) -> str:
 
 def paragraphs(text: str) -> list[str]:
     """Paragraphs of plain text: separated by blank lines, inner whitespace collapsed."""
-    return [p for p in (_SPACES.sub(" ", part).strip() for part in _BLANK_LINES.split(text)) if p]
+    return [p for p in (" ".join(part.split()) for part in _BLANK_LINES.split(text)) if p]
 
 
 def text_to_html(text: str) -> str:

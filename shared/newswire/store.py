@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import cast
 
 import redis
+import redis.asyncio
 
 from newswire.config import Settings
 from newswire.deliveries import Delivery, DeliveryStatus
@@ -78,7 +79,8 @@ def _claim(delivery_id: str) -> str:
     return f"nw:claim:{delivery_id}"
 
 
-# KEYS: article, guid hash, idempotency key (or ""), due set, metrics. ARGV: id, json, version, score, ttl.
+# KEYS: article, guid hash, idempotency key (or ""), due set, metrics, task queue.
+# ARGV: id, json, version, score, ttl, task message (or "").
 # Returns the id of the article already stored for this guid+version or key, or nil when new.
 _ACCEPT = """
 local existing = redis.call('HGET', KEYS[2], ARGV[3])
@@ -89,6 +91,7 @@ redis.call('HSET', KEYS[2], ARGV[3], ARGV[1])
 if KEYS[3] ~= '' then redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[5]) end
 redis.call('ZADD', KEYS[4], ARGV[4], ARGV[1])
 redis.call('HINCRBY', KEYS[5], 'articles_accepted', 1)
+if ARGV[6] ~= '' then redis.call('LPUSH', KEYS[6], ARGV[6]) end
 return false
 """
 
@@ -133,6 +136,40 @@ return out
 """
 
 
+def _accept_call(
+    article: Article, idempotency_key: str | None, due_at: float, task: tuple[str, str] | None
+) -> tuple[list[str], list[str | float | int]]:
+    queue_key, message = task or ("", "")
+    idempotency = _idempotency(idempotency_key) if idempotency_key else ""
+    keys = [_article(article.id), _guid(article.guid), idempotency, DUE_ARTICLES, METRICS, queue_key]
+    return keys, [article.id, article.model_dump_json(), article.version, due_at, IDEMPOTENCY_TTL, message]
+
+
+class ArticleIntake:
+    """The intake's side of the store, on asyncio: accepting an article is one Redis call that
+    stores it, puts it on the due set and (given a task message) queues its task."""
+
+    def __init__(self, client: redis.asyncio.Redis) -> None:
+        self.redis = client
+        self._accept = client.register_script(_ACCEPT)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ArticleIntake:
+        return cls(redis.asyncio.Redis.from_url(settings.redis_url, health_check_interval=30))
+
+    async def accept(
+        self, article: Article, *, idempotency_key: str | None, due_at: float, task: tuple[str, str] | None
+    ) -> str | None:
+        """As ``Store.accept_article``; ``task`` is (queue list, message) to push when new."""
+        keys, args = _accept_call(article, idempotency_key, due_at, task)
+        existing = await self._accept(keys=keys, args=args)
+        return _str(existing) if existing else None
+
+    async def get_article(self, article_id: str) -> Article | None:
+        raw = await self.redis.get(_article(article_id))
+        return Article.model_validate_json(raw) if raw else None
+
+
 class Store:
     def __init__(self, client: redis.Redis, *, visibility_timeout: float, retention_days: int = 30) -> None:
         self.redis = client
@@ -164,10 +201,8 @@ class Store:
     def accept_article(self, article: Article, *, idempotency_key: str | None, due_at: float) -> str | None:
         """Store a new article and schedule it, unless this guid+version or idempotency key was
         accepted before: then return the earlier article's id and change nothing."""
-        existing = self._accept(
-            keys=[_article(article.id), _guid(article.guid), _idempotency(idempotency_key) if idempotency_key else "", DUE_ARTICLES, METRICS],
-            args=[article.id, article.model_dump_json(), article.version, due_at, IDEMPOTENCY_TTL],
-        )
+        keys, args = _accept_call(article, idempotency_key, due_at, None)
+        existing = self._accept(keys=keys, args=args)
         return _str(existing) if existing else None
 
     def get_article(self, article_id: str) -> Article | None:

@@ -12,7 +12,6 @@ import re
 # Everything outside XML 1.0's Char production except surrogates, which are handled first.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SPACE = re.compile(r"\s+")
 
 
 def clean(text: str | None) -> str:
@@ -27,4 +26,4 @@ def clean(text: str | None) -> str:
 
 def clean_line(text: str | None) -> str:
     """Like :func:`clean`, with runs of whitespace (newlines included) collapsed to one space."""
-    return _SPACE.sub(" ", clean(text)).strip()
+    return " ".join(clean(text).split())  # str.split is many times faster than a \s+ regex

@@ -10,7 +10,7 @@ from celery import Celery
 from fastapi import Depends, Request
 
 from newswire.config import Settings
-from newswire.store import Store
+from newswire.store import ArticleIntake, Store
 from newswire_intake.errors import ApiError
 
 
@@ -25,6 +25,10 @@ def get_settings_dep(request: Request) -> Settings:
 
 def get_store(request: Request) -> Store:
     return request.app.state.store
+
+
+def get_intake(request: Request) -> ArticleIntake:
+    return request.app.state.intake
 
 
 def get_celery(request: Request) -> Celery:
@@ -57,5 +61,6 @@ def require_admin(role: Annotated[Role, Depends(caller_role)]) -> Role:
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 StoreDep = Annotated[Store, Depends(get_store)]
 CeleryDep = Annotated[Celery, Depends(get_celery)]
+IntakeDep = Annotated[ArticleIntake, Depends(get_intake)]
 AnyRole = Annotated[Role, Depends(caller_role)]
 Admin = Annotated[Role, Depends(require_admin)]

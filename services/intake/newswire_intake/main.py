@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from newswire import queue
 from newswire.config import Settings, get_settings
-from newswire.store import Store
+from newswire.store import ArticleIntake, Store
 from newswire_intake import errors
 from newswire_intake.routes import articles, deliveries, health, subscribers, unsubscribe
 
@@ -29,9 +29,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.store = Store.from_settings(settings)
+        app.state.intake = ArticleIntake.from_settings(settings)
         app.state.celery = queue.make_celery(settings)
+        same_redis = settings.broker == settings.redis_url
+        app.state.task_messages = queue.ArticleTaskMessages(app.state.celery) if same_redis else None
         yield
         app.state.store.redis.close()
+        await app.state.intake.redis.aclose()
 
     app = FastAPI(
         title="Newswire",

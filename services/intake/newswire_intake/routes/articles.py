@@ -14,8 +14,9 @@ from fastapi.responses import JSONResponse
 from newswire import queue
 from newswire.formats import MEDIA_TYPES, render
 from newswire.models import Article, ArticleStatus, Format
+from newswire.queue import ArticleTaskMessages
 from newswire.submissions import build_article, parse_submission
-from newswire_intake.deps import AnyRole, CeleryDep, SettingsDep, StoreDep
+from newswire_intake.deps import AnyRole, CeleryDep, IntakeDep, SettingsDep, StoreDep
 from newswire_intake.errors import ApiError, not_found
 from newswire_intake.views import article_view, deliveries_page, page_bounds
 
@@ -61,7 +62,7 @@ def _accepted(article: Article, status: ArticleStatus) -> dict[str, Any]:
 async def post_article(
     request: Request,
     _: AnyRole,
-    store: StoreDep,
+    intake: IntakeDep,
     celery: CeleryDep,
     settings: SettingsDep,
     idempotency_key: Annotated[str | None, Header(max_length=255)] = None,
@@ -74,20 +75,21 @@ async def post_article(
     now = datetime.now(timezone.utc)
     article = build_article(submitted, article_id=uuid.uuid4().hex, now=now)
 
-    def store_and_queue() -> tuple[Article, bool]:
-        embargo = article.embargoed if article.status is ArticleStatus.EMBARGOED else None
-        due_at = embargo.timestamp() if embargo else time.time() + settings.visibility_timeout
-        existing_id = store.accept_article(article, idempotency_key=idempotency_key, due_at=due_at)
-        if existing_id is not None:
-            existing = store.get_article(existing_id)
-            if existing is None:
-                raise ApiError(409, "conflict", "an article with this guid and version is being removed")
-            return existing, False
-        if article.status is ArticleStatus.QUEUED:
-            queue.enqueue_articles(celery, [article.id])
-        return article, True
-
-    stored, created = await run_in_threadpool(store_and_queue)
+    embargo = article.embargoed if article.status is ArticleStatus.EMBARGOED else None
+    due_at = embargo.timestamp() if embargo else time.time() + settings.visibility_timeout
+    messages: ArticleTaskMessages | None = request.app.state.task_messages
+    # Where the broker is the store's Redis, the task is queued in the same call as the store.
+    task = (messages.queue_key, messages.for_article(article.id)) if messages and embargo is None else None
+    existing_id = await intake.accept(article, idempotency_key=idempotency_key, due_at=due_at, task=task)
+    if existing_id is None:
+        stored, created = article, True
+        if task is None and embargo is None:
+            await run_in_threadpool(queue.enqueue_articles, celery, [article.id])
+    else:
+        found = await intake.get_article(existing_id)
+        if found is None:
+            raise ApiError(409, "conflict", "an article with this guid and version is being removed")
+        stored, created = found, False
     # A repeated post gets the first answer: the status the article was accepted with.
     held = stored.embargoed is not None and stored.embargoed > stored.received_at
     headers = {"Location": f"/v1/articles/{stored.id}"}
