@@ -34,8 +34,16 @@ def sanitize_html(markup: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    """Paragraphs of plain text: separated by blank lines, inner whitespace collapsed."""
-    return [p for p in (" ".join(part.split()) for part in _BLANK_LINES.split(text)) if p]
+    """Paragraphs of plain text: separated by blank lines, inner line breaks and runs of spaces
+    collapsed (non-breaking spaces are kept)."""
+    return [p for p in (_collapse(part) for part in _BLANK_LINES.split(text)) if p]
+
+
+def _collapse(part: str) -> str:
+    # Splitting scans every character, slowly for non-ASCII text: most paragraphs need only a strip.
+    if "\n" in part or "  " in part or "\t" in part or "\r" in part:
+        return " ".join(part.split())
+    return part.strip()
 
 
 def text_to_html(text: str) -> str:

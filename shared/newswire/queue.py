@@ -7,9 +7,9 @@ import base64
 import uuid
 from collections.abc import Iterable, Sequence
 
+import orjson
 from celery import Celery
 from celery.utils import uuid as task_uuid
-from kombu.utils.json import dumps as kombu_dumps
 
 from newswire.config import Settings
 from newswire.deliveries import Channel, channel_of
@@ -63,27 +63,31 @@ class ArticleTaskMessages:
     queue_key = ARTICLES_QUEUE  # the list of a priority-0 queue is named after the queue
 
     def __init__(self, app: Celery) -> None:
-        self._app = app
+        # Celery's headers for this task, made once; each message differs only in ids and args.
+        template = app.amqp.as_task_v2("-", PROCESS_ARTICLE, args=[], kwargs={}, ignore_result=True)
+        self._headers: dict[str, object] = dict(template.headers)
+        self._embed = template.body[2]
 
-    def for_article(self, article_id: str) -> str:
+    def for_article(self, article_id: str) -> bytes:
         task_id = task_uuid()
-        message = self._app.amqp.as_task_v2(task_id, PROCESS_ARTICLE, args=[article_id], kwargs={}, ignore_result=True)
-        properties = {
-            **message.properties,
-            "delivery_mode": 2,
-            "priority": 0,
-            "body_encoding": "base64",
-            "delivery_tag": str(uuid.uuid4()),
-            # acks_late restores unacknowledged messages through this exchange and key
-            "delivery_info": {"exchange": ARTICLES_QUEUE, "routing_key": ARTICLES_QUEUE},
-        }
-        return str(kombu_dumps({
-            "body": base64.b64encode(str(kombu_dumps(message.body)).encode()).decode(),
+        headers = {**self._headers, "id": task_id, "root_id": task_id, "argsrepr": repr([article_id])}
+        body = orjson.dumps([[article_id], {}, self._embed])
+        return orjson.dumps({
+            "body": base64.b64encode(body).decode(),
             "content-encoding": "utf-8",
             "content-type": "application/json",
-            "headers": message.headers,
-            "properties": properties,
-        }))  # fmt: skip
+            "headers": headers,
+            "properties": {
+                "correlation_id": task_id,
+                "reply_to": "",
+                "delivery_mode": 2,
+                "priority": 0,
+                "body_encoding": "base64",
+                "delivery_tag": str(uuid.uuid4()),
+                # acks_late restores unacknowledged messages through this exchange and key
+                "delivery_info": {"exchange": ARTICLES_QUEUE, "routing_key": ARTICLES_QUEUE},
+            },
+        })  # fmt: skip
 
 
 def enqueue_articles(app: Celery, article_ids: Iterable[str]) -> None:

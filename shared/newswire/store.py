@@ -137,9 +137,9 @@ return out
 
 
 def _accept_call(
-    article: Article, idempotency_key: str | None, due_at: float, task: tuple[str, str] | None
-) -> tuple[list[str], list[str | float | int]]:
-    queue_key, message = task or ("", "")
+    article: Article, idempotency_key: str | None, due_at: float, task: tuple[str, bytes] | None
+) -> tuple[list[str], list[str | bytes | float | int]]:
+    queue_key, message = task or ("", b"")
     idempotency = _idempotency(idempotency_key) if idempotency_key else ""
     keys = [_article(article.id), _guid(article.guid), idempotency, DUE_ARTICLES, METRICS, queue_key]
     return keys, [article.id, article.model_dump_json(), article.version, due_at, IDEMPOTENCY_TTL, message]
@@ -158,7 +158,7 @@ class ArticleIntake:
         return cls(redis.asyncio.Redis.from_url(settings.redis_url, health_check_interval=30))
 
     async def accept(
-        self, article: Article, *, idempotency_key: str | None, due_at: float, task: tuple[str, str] | None
+        self, article: Article, *, idempotency_key: str | None, due_at: float, task: tuple[str, bytes] | None
     ) -> str | None:
         """As ``Store.accept_article``; ``task`` is (queue list, message) to push when new."""
         keys, args = _accept_call(article, idempotency_key, due_at, task)

@@ -1,4 +1,7 @@
-"""Dependencies the routes declare: settings, store, queue, and the caller's role."""
+"""Dependencies the routes declare: settings, store, queue, and the caller's role.
+
+All are `async def`: FastAPI runs plain `def` dependencies in its thread pool, a hop per
+dependency per request for what are attribute lookups."""
 
 from __future__ import annotations
 
@@ -19,23 +22,23 @@ class Role(str, enum.Enum):
     ADMIN = "admin"
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
-def get_intake(request: Request) -> ArticleIntake:
+async def get_intake(request: Request) -> ArticleIntake:
     return request.app.state.intake
 
 
-def get_celery(request: Request) -> Celery:
+async def get_celery(request: Request) -> Celery:
     return request.app.state.celery
 
 
-def caller_role(request: Request) -> Role:
+async def caller_role(request: Request) -> Role:
     """The role of the bearer token. Compared in constant time; never logged."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
@@ -52,7 +55,7 @@ def caller_role(request: Request) -> Role:
     return role
 
 
-def require_admin(role: Annotated[Role, Depends(caller_role)]) -> Role:
+async def require_admin(role: Annotated[Role, Depends(caller_role)]) -> Role:
     if role is not Role.ADMIN:
         raise ApiError(403, "forbidden", "this needs the admin token")
     return role
