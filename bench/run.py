@@ -61,7 +61,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--matching-subscribers", type=int, default=10_000)
     p.add_argument("--matching-repeat", type=int, default=50)
     p.add_argument("--enrichment-repeat", type=int, default=20)
-    p.add_argument("--worker-concurrency", type=int, default=2, help="Celery prefork processes")
+    p.add_argument("--worker-concurrency", type=int, default=4, help="Celery prefork processes (as make run starts)")
     defaults = Settings.model_fields  # the system's own defaults unless a flag says otherwise
     p.add_argument("--webhook-batch-size", type=int, default=defaults["webhook_batch_size"].default,
                    help="NEWSWIRE_WEBHOOK_BATCH_SIZE")

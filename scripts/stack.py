@@ -104,7 +104,7 @@ def main() -> int:
     else:
         mail = f"SMTP {env['NEWSWIRE_SMTP_HOST']}:{env.get('NEWSWIRE_SMTP_PORT', '25')}"
     host = env.get("NEWSWIRE_HTTP_HOST", "127.0.0.1")
-    concurrency = int(env.get("NEWSWIRE_WORKER_CONCURRENCY", "2"))
+    concurrency = int(env.get("NEWSWIRE_WORKER_CONCURRENCY", "4"))
     parts += [(name, [python, "-m", *argv]) for name, argv in process_commands(host, port, concurrency=concurrency).items()]
 
     procs: list[subprocess.Popen[bytes]] = []
