@@ -304,3 +304,36 @@ def test_delivery_history_pages(admin: httpx.Client, newsroom: httpx.Client, rec
     assert [len(first["deliveries"]), len(second["deliveries"])] == [2, 1]
     ids = [d["id"] for d in first["deliveries"] + second["deliveries"]]
     assert len(set(ids)) == 3
+
+
+def test_operator_retries_one_failed_delivery(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+    add_subscriber(admin, receiver, "/retry-one")
+    receiver.respond("/retry-one", 500, 500, 500)
+    accepted = post_article(newsroom, {"body_text": "Retry me."}).json()
+    assert wait_processed(admin, accepted["id"])["deliveries"]["failed"] == 1
+    [failed] = admin.get(f"/v1/articles/{accepted['id']}/deliveries").json()["deliveries"]
+    assert admin.get(f"/v1/deliveries/{failed['id']}").json()["status"] == "failed"
+
+    retried = admin.post(f"/v1/deliveries/{failed['id']}/retry")
+    assert retried.status_code == 202 and retried.json()["status"] == "pending"
+    receiver.wait("/retry-one", 4)
+    assert wait_processed(admin, accepted["id"])["deliveries"]["delivered"] == 1
+    done = admin.get(f"/v1/deliveries/{failed['id']}").json()
+    assert done["status"] == "delivered" and [a["status_code"] for a in done["attempts"]] == [500, 500, 500, 200]
+    assert admin.post(f"/v1/deliveries/{failed['id']}/retry").status_code == 409  # delivered stays delivered
+    assert admin.get("/v1/deliveries/wh_nothing").status_code == 404
+
+
+def test_metrics_count_what_happened(stack, admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+    def counters() -> dict[str, int]:
+        text = httpx.get(stack.url + "/metrics").text
+        return {line.split('"')[1]: int(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith("newswire_events_total{")}
+
+    add_subscriber(admin, receiver, "/metrics")
+    before = counters()
+    accepted = post_article(newsroom, {"body_text": "Counted."}).json()
+    wait_processed(admin, accepted["id"])
+    after = counters()
+    assert after["articles_accepted"] - before.get("articles_accepted", 0) == 1
+    assert after["articles_processed"] - before.get("articles_processed", 0) == 1
+    assert after["deliveries_delivered"] - before.get("deliveries_delivered", 0) == 1
