@@ -198,6 +198,10 @@ def test_410_gone_disables_the_webhook(admin: httpx.Client, newsroom: httpx.Clie
     second = post_article(newsroom, {"body_text": "Still gone."}).json()
     assert wait_processed(admin, second["id"])["deliveries"]["total"] == 0
     assert len(receiver.on("/gone")) == 1
+    moved = admin.patch(f"/v1/subscribers/{subscriber['id']}", json={"webhook": {"url": receiver.url("/moved")}})
+    assert moved.json()["webhook_disabled"] is None  # a corrected URL gets a fresh start
+    post_article(newsroom, {"body_text": "Found again."})
+    receiver.wait("/moved")
 
 
 def test_rotated_secret_signs_with_old_and_new(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
@@ -223,9 +227,12 @@ def test_embargoed_article_waits_for_its_time(admin: httpx.Client, newsroom: htt
     assert b"Not before time." in request.body
 
 
-def test_subscriber_crud_and_validation(admin: httpx.Client, receiver: Receiver) -> None:
+def test_subscriber_crud_and_validation(admin: httpx.Client, receiver: Receiver, redis_client) -> None:
     created = add_subscriber(admin, receiver, "/crud", filters={"topics": ["medtop:11000000"]})
     sid = created["id"]
+    stored = redis_client.get(f"nw:subscriber:{sid}")
+    assert stored and created["secret"].encode() not in stored  # encrypted at rest
+    assert created["secret"][6:].encode() not in stored
     patched = admin.patch(f"/v1/subscribers/{sid}", json={"name": "renamed", "filters": {"people": ["Ada Lovelace"]}})
     assert patched.status_code == 200, patched.text
     assert patched.json()["name"] == "renamed" and patched.json()["filters"]["people"] == ["Ada Lovelace"]

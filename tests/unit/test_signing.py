@@ -46,3 +46,17 @@ def test_secrets_are_32_random_bytes() -> None:
     secret = new_webhook_secret()
     assert secret.startswith("whsec_") and len(base64.b64decode(secret[6:])) == 32
     assert secret != new_webhook_secret()
+
+
+def test_a_rotated_out_secret_stops_signing_when_it_expires() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from newswire.subscribers import SecretBox, Subscriber, valid_secrets
+
+    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    box = SecretBox("key")
+    current, old = box.seal(new_webhook_secret()), box.seal(new_webhook_secret(), expires_at=now + timedelta(hours=24))
+    subscriber = Subscriber(id="s", name="s", created_at=now, updated_at=now, secrets=[current, old])
+    assert valid_secrets(subscriber, now) == [current, old]
+    assert valid_secrets(subscriber, now + timedelta(hours=25)) == [current]
+    assert box.open(current) != box.open(old) and box.open(current).startswith("whsec_")
