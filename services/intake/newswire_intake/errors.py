@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import redis.exceptions
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -39,6 +40,12 @@ def install(app: FastAPI) -> None:
             f"{'.'.join(str(p) for p in e['loc'] if p != 'body') or 'body'}: {e['msg']}" for e in exc.errors()[:5]
         )
         return error_response(422, "invalid_request", problems)
+
+    @app.exception_handler(redis.exceptions.ConnectionError)
+    @app.exception_handler(redis.exceptions.TimeoutError)
+    async def _store_unavailable(_: Request, exc: Exception) -> JSONResponse:
+        # Nothing was accepted: the client may safely send the same request again.
+        return error_response(503, "unavailable", "storage is unreachable; try again shortly", {"Retry-After": "5"})
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
