@@ -206,3 +206,16 @@ def test_general_name_cues() -> None:
     assert "Morning Star" not in people  # a ship
     assert {"Wales", "Bristol", "Porthcawl", "North Wexford", "Lake Vyrnwy"} <= places
     assert "Harrowgate Forge" in {o.name for o in result.organisations}
+
+
+def test_organisation_evidence() -> None:
+    body = ("Shares in Tarvoni fell 4 percent on Monday. Brellick said in a statement that sales rose, "
+            "said Ana Quiroga, an analyst at Monteverde Partners. Parks Canada and the Welsh Red Cross "
+            "said Carrow University and Pellfield were not involved. Sovrano posted a net profit of "
+            "$40 million. Sovrano, which employs 900 people, was founded in Quito.")
+    result = enrich(ArticleIn(body_text=body))
+    orgs = {o.name for o in result.organisations}
+    assert {"Tarvoni", "Brellick", "Monteverde Partners", "Parks Canada", "Welsh Red Cross",
+            "Carrow University", "Sovrano"} <= orgs
+    assert "Ana Quiroga" in {p.name for p in result.people}
+    assert "Canada" not in {p.name for p in result.places}

@@ -32,6 +32,90 @@ _FUNCTION_WORDS = frozenset(["and", "or", "of", "in", "on", "at", "to", "for", "
 _APPOSITION_END = frozenset({",", ".", ";", "which", "who", "that", "at", "of", "on", "in", "for", "with", "from", "to"})
 Kind = str  # "person" | "place" | "organisation"
 
+# What only organisations do: "X shares fell", "X said in a statement", "an analyst at X".
+_NAME = r"([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,4})"
+_ORG_AFTER = (
+    r"(?:['’]s)? (?:shares|stock) (?:rose|fell|jumped|dropped|slipped|gained|climbed|slumped|surged"
+    r"|tumbled|plunged|were|was|are|have|had|closed)\b",
+    r" (?:said|says) in (?:a|its) (?:statement|filing|note|press release|report)",
+    r", which (?:employs|owns|operates|runs|makes|sells|is listed|listed|represents|negotiates|has campaigned"
+    r"|was founded|is owned|brought|supplies|lends|trains)\b",
+    r"['’]s (?:board|chief executive|chairman|chairwoman|chief financial officer|spokesperson|spokesman"
+    r"|spokeswoman|shareholders|shares|headquarters|subsidiary|branch|branches|employees|directors)\b",
+    r" (?:reported|posted|announced|booked) (?:an? |its )?(?:net |record |quarterly |annual |first-half "
+    r"|half-year |full-year |pre-tax |operating |\d+ percent )*(?:profit|loss|revenue|revenues|sales|earnings|rise|fall)\b",
+)
+_ORG_BEFORE = (
+    r"\b(?:analyst|analysts|economist|economists|strategist|researcher|researchers|lecturer|professor"
+    r"|lawyer|lawyers|campaigner|partner|engineers|scientists|academics|banker|executives|doctors"
+    r"|nurses|spokesperson|spokesman|spokeswoman) (?:at|with) (?:the )?",
+    r"\b(?:spokesperson|spokesman|spokeswoman|column|columnist) for (?:the )?",
+    r"\b(?:listed on|shares in|shares of|stake in|subsidiary of|unit of|owned by|merge with|merger with"
+    r"|joint venture with|order from|lender to|supplier to) (?:the )?",
+)
+_CUE_AFTER = re.compile("|".join(_ORG_AFTER))
+_CUE_BEFORE = re.compile("|".join(_ORG_BEFORE))
+# first words of the cues above: only where one occurs is a cue tried (a scan per cue is slow)
+_AFTER_TRIGGERS = frozenset(
+    "shares stock said says which board chief chairman chairwoman spokesperson spokesman spokeswoman "
+    "shareholders headquarters subsidiary branch branches employees directors reported posted announced booked".split())
+_BEFORE_TRIGGERS = frozenset(
+    "analyst analysts economist economists strategist researcher researchers lecturer professor lawyer lawyers "
+    "campaigner partner engineers scientists academics banker executives doctors nurses spokesperson spokesman "
+    "spokeswoman column columnist listed shares stake subsidiary unit owned merge merger joint order lender "
+    "supplier".split())
+_NAME_END = re.compile(_NAME + r"$")
+_NAME_START = re.compile(_NAME)
+_LOWER_HYPHEN = re.compile(r"-[a-z]")  # "Indian-born", "Lagos-based": not names
+_AND_OR = re.compile(r",? (?:and|or) (?:the )?")
+# Words that open the name of a competition or an event, not a body: "Copa Argentina"
+_NOT_ORG_FRONT = frozenset({"Copa", "Coupe", "Tour", "Miss", "Grand"})
+# Names of bodies with national branches: "Philippine Red Cross" keeps its demonym.
+_NATIONAL_BRANCHES = frozenset({"Red Cross", "Red Crescent"})
+
+
+def _name_before(text: str, at: int) -> str | None:
+    m = _NAME_END.search(text, max(0, at - 60), at)
+    return m.group(1) if m else None
+
+
+def _name_after(text: str, at: int) -> str | None:
+    m = _NAME_START.match(text, at)
+    return m.group(1) if m else None
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """Where a word starts after a space (str.find: far faster than a regex scan)."""
+    out, k, key = [], text.find(" " + word), " " + word
+    while k >= 0:
+        end = k + len(key)
+        if end >= len(text) or not text[end].isalpha():
+            out.append(k + 1)
+        k = text.find(key, end)
+    return out
+
+
+def _org_evidence(text: str) -> set[str]:
+    """Names the text gives organisation-only evidence for, with their sub-names."""
+    names: list[str | None] = []
+    for word in _AFTER_TRIGGERS:
+        for p in _positions(text, word):
+            for s0 in (p - 1, p - 2, p - 3):
+                if s0 > 0 and _CUE_AFTER.match(text, s0):
+                    names.append(_name_before(text, s0))
+                    break
+    for word in _BEFORE_TRIGGERS:
+        for p in _positions(text, word):
+            if m := _CUE_BEFORE.match(text, p):
+                names.append(_name_after(text, m.end()))
+    out: set[str] = set()
+    for name in filter(None, names):
+        words = name.split()
+        for k in range(len(words)):
+            out.add(" ".join(words[k:]))
+            out.add(" ".join(words[:k + 1]))
+    return out
+
 
 @dataclass
 class Mention:
@@ -101,6 +185,8 @@ class _Extractor:
         self.acronyms: dict[str, str] = {}
         self._place_end = -1  # where the last place (or place-cued name) of this sentence ended
         self.defined: set[str] = set()  # long forms of acronyms defined in the text
+        self.org_evidence = _org_evidence(text) if heuristics else set()
+        self._last: tuple[int, int] = (-1, -1)  # (mention index, token end) of the last unknown chunk
         for m in _ACRONYM_DEF.finditer(text) if "(" in text else ():
             long = _trim_long_form(m.group(1).split(), m.group(2), self.gaz.demonyms)
             if long:
@@ -142,6 +228,22 @@ class _Extractor:
     def _commonish(self, word: str) -> bool:
         """A capitalised word that is an ordinary word of this text or of English."""
         return word in self.lex.non_names or word.lower() in self.lower_words
+
+    def _country_suffixed(self, toks: list[Tok], i: int, j: int, initial: bool) -> bool:
+        """A name that ends with its country: "Health Canada", "Greenpeace Indonesia", "Chase Bank Kenya"."""
+        lex, gaz = self.lex, self.gaz
+        k = next((k for k in range(i + 1, j) if (hit := gaz.index.get(tuple(t.key for t in toks[k:j])))
+                  and hit[0] == "place" and hit[1] in gaz.countries), None)
+        if k is None or gaz.index.get(tuple(t.key for t in toks[i:j])) is not None:
+            return False
+        front = toks[i:k]
+        if any(not t.cap or t.poss or t.text in gaz.demonyms or t.text in lex.non_names or t.text in lex.compass
+               or t.text in lex.connectors or (t.key,) in lex.titles or is_given_name(t.text, lex)
+               or t.text in lex.place_front_heads or t.text in lex.place_heads or t.text in _NOT_ORG_FRONT
+               or (gaz.index.get((t.key,)) or ("",))[0] in ("place", "person") for t in front):
+            return False
+        w = front[0].text
+        return not (initial and len(front) == 1 and (w.endswith(("ing", "ed", "ly")) or w.lower() in _FUNCTION_WORDS))
 
     def _org_span(self, toks: list[Tok], lead: int, stop: int, end: int, inner: list[str]) -> bool:
         """Whether a whole capitalised span (minus articles) names one organisation."""
@@ -194,7 +296,10 @@ class _Extractor:
                 return False
             left_head = any(w in self.lex.org_heads for w in left)
             right_head = any(w in self.lex.org_heads for w in right)
-            if left_head and (right_start > k + 1 or right_head):
+            if right_start > k + 1 and not left_head and not any(w in self.lex.connectors for w in left):
+                left_head = self._country_suffixed(toks, start, k, initial)
+            if left_head and (right_start > k + 1 or right_head or (
+                    left[-1] in self.lex.org_heads and len(right) == 1 and toks[k + 1].cap)):
                 self._span(toks, start, k, initial)
                 self._span(toks, right_start, end, False)
                 return True
@@ -269,8 +374,19 @@ class _Extractor:
                     toks[stop - 1].text in lex.non_names and toks[stop - 1].text not in lex.org_heads)):
                 stop -= 1  # "Emirates Stadium on Sunday"
             if (lead < stop and toks[lead].text in gaz.demonyms
+                    and " ".join(t.text for t in toks[lead + 1:stop]) not in _NATIONAL_BRANCHES
                     and gaz.index.get(tuple(t.key for t in toks[lead + 1:stop])) is not None):
                 lead += 1  # "the US Federal Reserve": the demonym is not part of a known name
+            if (lead < stop - 1 and toks[lead].text in gaz.demonyms and not toks[lead].text.isupper()
+                    and " ".join(t.text for t in toks[lead + 1:stop]) in _NATIONAL_BRANCHES):
+                name = " ".join(t.text for t in toks[lead:stop])
+                self._emit("organisation", name, name, False, set())  # "Philippine Red Cross"
+                return
+            if stop - lead >= 2 and not any(t.text in lex.connectors for t in toks[lead:stop]) \
+                    and self._country_suffixed(toks, lead, stop, sentence_initial and lead == start):
+                name = " ".join(t.text for t in toks[lead:stop])
+                self._emit("organisation", name, name, False, set())
+                return
             inner = [t.text for t in toks[lead:stop] if t.text not in ("'", "’")]
             if len(inner) >= 2 and self._org_span(toks, lead, stop, end, inner):
                 name = " ".join(t.text + ("'s" if t.poss and k < stop - 1 else "")
@@ -328,7 +444,7 @@ class _Extractor:
                     if name_hit is not None and name_hit[0] == "person":
                         self._emit("person", name_hit[1], surface, True, set())
                     else:
-                        self._emit("person", surface, surface, False, {"title"} if person_cue else set())
+                        self._emit("person", surface, surface, False, {"title"} if person_cue else {"given"})
                     person_cue = False
                     i = j
                     continue
@@ -339,6 +455,15 @@ class _Extractor:
                 hit = None  # "Wagner Moura" is not the Wagner Group: an unknown name follows
             if hit is not None:
                 j, (kind, name) = hit
+                if (self.heuristics and kind == "place" and not person_cue and j < end and not toks[j - 1].poss
+                        and (i == start or toks[i - 1].text not in lex.connectors)
+                        and toks[j].text in lex.org_heads and (j + 1 >= end or toks[j + 1].text not in lex.connectors)):
+                    while j < end and toks[j].text in lex.org_heads:
+                        j += 1
+                    surface = " ".join(t.text for t in toks[i:j])
+                    self._emit("organisation", surface, surface, False, set())  # "Zhejiang University"
+                    i = j
+                    continue
                 if (self.heuristics and kind == "place" and j < end and toks[j].text in lex.place_heads
                         and not toks[j - 1].poss and (j + 1 >= end or toks[j + 1].text not in lex.org_heads)):
                     j += 1  # "Mekong Delta", "Attawapiskat River"
@@ -589,7 +714,44 @@ class _Extractor:
             self._place_end = j
             return
         if len(words) <= 4 and not any(self._commonish(w) or _NOUNY.search(w) for w in words):
-            self._emit("person", surface, surface, False, set())
+            self._emit("person", surface, surface, False, {"shape"})  # by its shape alone
+
+
+def _coordinated(text: str) -> list[tuple[str, str]]:
+    """Pairs of names joined by "and"/"or" ("Ayala Land and SM Prime")."""
+    pairs = []
+    for m in _AND_OR.finditer(text):
+        left, right = _name_before(text, m.start()), _name_after(text, m.end())
+        if left and right:
+            pairs.append((left, right))
+    return pairs
+
+
+def _retypable(m: Mention, gaz: Gazetteer) -> bool:
+    """A mention typed by a weak cue only: an unknown name, a shape-only person, a minor city."""
+    if "title" in m.cues or "given" in m.cues or m.kind == "organisation" or _LOWER_HYPHEN.search(m.surface):
+        return False
+    if m.known:
+        return m.kind == "place" and tuple(norm_token(w) for w in m.surface.split()) in gaz.weak
+    return True
+
+
+def _organisations_by_evidence(mentions: list[Mention], evidence: set[str],
+                               pairs: list[tuple[str, str]], gaz: Gazetteer) -> None:
+    """Retype names that only organisations fit: evidence in the text ("X shares fell"), the same
+    name typed as an organisation elsewhere, or a name coordinated with an organisation."""
+    for m in mentions:
+        if (m.surface in evidence or m.name in evidence) and _retypable(m, gaz):
+            m.kind, m.name = "organisation", m.surface if m.known else m.name
+    orgs = {m.surface for m in mentions if m.kind == "organisation"} | {
+        m.name for m in mentions if m.kind == "organisation"}
+    for a, b in pairs:
+        for x, y in ((a, b), (b, a)):
+            if " " in y and "-" not in y and any(x.endswith(o) or x.startswith(o) for o in orgs):
+                orgs.add(y)  # multi-word names only: "Wilmar International and Musim Mas"
+    for m in mentions:
+        if m.surface in orgs and _retypable(m, gaz) and (m.kind != "person" or "shape" in m.cues or not m.cues):
+            m.kind, m.name = "organisation", m.surface if m.known else m.name
 
 
 def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
@@ -693,6 +855,8 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
         ex._emit("place", region, region, True, set())  # "LAGOS, Nigeria (Newswire) —"
     for ts in toks:
         ex.sentence(ts)
+    if ex.heuristics:
+        _organisations_by_evidence(ex.mentions, ex.org_evidence, _coordinated(text), ex.gaz)
     return _resolve(ex.mentions, ex.gaz)
 
 

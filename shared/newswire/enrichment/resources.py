@@ -25,6 +25,7 @@ class Gazetteer:
     # single-word entries of the generated GeoNames list: a place only when they stand alone,
     # not inside a longer capitalised name ("Commonwealth Director of ...", "Aurora Health")
     weak: frozenset[tuple[str, ...]] = frozenset()
+    countries: frozenset[str] = frozenset()  # canonical names of countries ("Health Canada" is a body)
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def gazetteer() -> Gazetteer:
     places: dict[str, tuple[str | None, int | None]] = {}
     demonyms: set[str] = set()
     upper: dict[str, str] = {}
+    countries: set[str] = set()
 
     def add(surface: str, kind: str, canonical: str) -> None:
         key = _key(surface)
@@ -98,8 +100,10 @@ def gazetteer() -> Gazetteer:
 
     for row in _rows("places.tsv"):
         row += [""] * (6 - len(row))
-        name, cc, gid, _kind, aliases, adjectives = row[:6]
+        name, cc, gid, kind, aliases, adjectives = row[:6]
         places[name] = (cc or None, int(gid) if gid else None)
+        if kind == "country":
+            countries.add(name)
         for surface in [name, *filter(None, aliases.split("|"))]:
             add(surface, "place", name)
             upper[surface.upper()] = name
@@ -115,9 +119,11 @@ def gazetteer() -> Gazetteer:
     weak: set[tuple[str, ...]] = set()
     for row in _rows("places_geonames.tsv"):
         row += [""] * (5 - len(row))
-        name, cc, gid, _kind, aliases = row[:5]
+        name, cc, gid, kind, aliases = row[:5]
         if name in places or _key(name) in index:
             continue
+        if kind == "country":
+            countries.add(name)
         places[name] = (cc or None, int(gid) if gid else None)
         for surface in [name, *filter(None, aliases.split("|"))]:
             key = _key(surface)
@@ -134,6 +140,7 @@ def gazetteer() -> Gazetteer:
         demonyms=frozenset(demonyms),
         upper_places=upper,
         weak=frozenset(weak),
+        countries=frozenset(countries),
     )
 
 
