@@ -16,6 +16,7 @@ from newswire.models import EventType, Format
 
 MAX_ATTEMPTS_KEPT = 20
 RESPONSE_EXCERPT_BYTES = 1024
+WITHDRAWN = "the article was killed before this could be delivered"
 
 
 class Channel(str, enum.Enum):
@@ -66,6 +67,10 @@ class Delivery(BaseModel):
     def conclude(self, outcome: Outcome) -> Delivery:
         self.status, self.next_attempt_at = outcome.status, outcome.retry_at
         return self
+
+    def withdrawn(self, killed: set[str]) -> bool:
+        """A story killed since this delivery was made is not sent any more (its kill is)."""
+        return self.article_id in killed and self.event is not EventType.KILLED
 
     def fail(self, reason: str, now: datetime) -> Delivery:
         """Give up without sending: the target or the article is gone."""

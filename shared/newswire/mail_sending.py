@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from email.utils import parseaddr
 
 from newswire.config import Settings
-from newswire.deliveries import Attempt, Delivery
+from newswire.deliveries import WITHDRAWN, Attempt, Delivery
 from newswire.formats.email import build_email_parts
 from newswire.mail import UnsubscribeLinks, compose, decide_smtp
 from newswire.models import Article
@@ -80,6 +80,7 @@ def deliver_emails(
         return []
     subscribers = store.get_subscribers(sorted({d.subscriber_id for d in deliveries}))
     articles: dict[str, Article | None] = {}
+    killed = store.killed_articles(d.article_id for d in deliveries)
     parts: dict[str, tuple[str, str]] = {}
     sender = parseaddr(mail_from)[1]
     finished: list[Delivery] = []
@@ -97,6 +98,9 @@ def deliver_emails(
                 continue
             if delivery.target in subscriber.unsubscribed:
                 finished.append(delivery.fail("the address unsubscribed", now))
+                continue
+            if delivery.withdrawn(killed):
+                finished.append(delivery.fail(WITHDRAWN, now))
                 continue
             if article is None:
                 finished.append(delivery.fail("the article no longer exists", now))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from newswire.deliveries import Delivery
+from newswire.deliveries import WITHDRAWN, Delivery
 from newswire.formats import MEDIA_TYPES, render
 from newswire.models import EventType, Format
 from newswire.signing import secret_key
@@ -48,6 +48,7 @@ def deliver_webhooks(
         return []
     subscribers = store.get_subscribers(sorted({d.subscriber_id for d in deliveries}))
     documents = _formats(store, deliveries)
+    killed = store.killed_articles(d.article_id for d in deliveries)
     bodies: dict[tuple[str, EventType, Format], bytes] = {}
     keys: dict[str, list[bytes]] = {}
     finished: list[Delivery] = []
@@ -60,6 +61,8 @@ def deliver_webhooks(
             finished.append(delivery.fail("the subscriber or its webhook was removed", now))
         elif subscriber.webhook_disabled:
             finished.append(delivery.fail(f"the webhook is disabled: {subscriber.webhook_disabled}", now))
+        elif delivery.withdrawn(killed):
+            finished.append(delivery.fail(WITHDRAWN, now))
         elif document is None:
             finished.append(delivery.fail("the article no longer exists", now))
         else:

@@ -23,7 +23,7 @@ import redis.asyncio
 
 from newswire.config import Settings
 from newswire.deliveries import Delivery, DeliveryStatus
-from newswire.models import Article, Format
+from newswire.models import Article, ArticleStatus, Format
 from newswire.subscribers import Subscriber
 
 DUE_ARTICLES = "nw:due:articles"
@@ -208,6 +208,15 @@ class Store:
     def get_article(self, article_id: str) -> Article | None:
         raw = self.redis.get(_article(article_id))
         return Article.model_validate_json(raw) if raw else None
+
+    def killed_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these articles have been killed since their deliveries were made."""
+        ids = sorted(set(article_ids))
+        raws = self.redis.mget([_article(i) for i in ids]) if ids else []
+        return {
+            i for i, raw in zip(ids, raws, strict=True)
+            if raw and Article.model_validate_json(raw).status is ArticleStatus.KILLED
+        }  # fmt: skip
 
     def put_article(self, article: Article) -> None:
         self.redis.set(_article(article.id), article.model_dump_json())

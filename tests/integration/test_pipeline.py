@@ -344,3 +344,22 @@ def test_metrics_count_what_happened(stack, admin: httpx.Client, newsroom: httpx
     assert after["articles_accepted"] - before.get("articles_accepted", 0) == 1
     assert after["articles_processed"] - before.get("articles_processed", 0) == 1
     assert after["deliveries_delivered"] - before.get("deliveries_delivered", 0) == 1
+
+
+def test_a_kill_withdraws_deliveries_still_waiting_for_a_retry(
+    admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver
+) -> None:
+    subscriber = add_subscriber(admin, receiver, "/late")
+    receiver.respond("/late", 503, headers={"retry-after": "3"})  # the retry waits at least 3 s
+    accepted = post_article(newsroom, {"body_text": "Pulled before the retry."}).json()
+    receiver.wait("/late", 1)
+    assert newsroom.post(f"/v1/articles/{accepted['id']}/kill").status_code == 202
+    first, kill = receiver.wait("/late", 2)
+    assert verified(kill, subscriber["secret"])["type"] == "article.killed"
+    deliveries = {d["event"]: d for d in admin.get(f"/v1/articles/{accepted['id']}/deliveries").json()["deliveries"]}
+    published = wait_for(
+        lambda: (d := admin.get(f"/v1/deliveries/{deliveries['article.published']['id']}").json())["status"] == "failed" and d,
+        timeout=10, what="the withdrawn delivery to fail",
+    )  # fmt: skip
+    assert published["last_error"] == "the article was killed before this could be delivered"
+    assert len(receiver.on("/late")) == 2 and first.headers["webhook-id"] == published["id"]
