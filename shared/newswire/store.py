@@ -81,11 +81,15 @@ def _claim(delivery_id: str) -> str:
 
 # KEYS: article, guid hash, idempotency key (or ""), due set, metrics, task queue.
 # ARGV: id, json, version, score, ttl, task message (or "").
-# Returns the id of the article already stored for this guid+version or key, or nil when new.
+# Returns the id of the article already stored for this guid+version or key, {"stale", newer
+# version} when a newer version of the guid was accepted before, or nil when new.
 _ACCEPT = """
 local existing = redis.call('HGET', KEYS[2], ARGV[3])
 if not existing and KEYS[3] ~= '' then existing = redis.call('GET', KEYS[3]) end
 if existing then return existing end
+for _, version in ipairs(redis.call('HKEYS', KEYS[2])) do
+  if tonumber(version) > tonumber(ARGV[3]) then return {'stale', version} end
+end
 redis.call('SET', KEYS[1], ARGV[2])
 redis.call('HSET', KEYS[2], ARGV[3], ARGV[1])
 if KEYS[3] ~= '' then redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[5]) end
@@ -136,6 +140,20 @@ return out
 """
 
 
+class StaleVersion(Exception):
+    """A newer version of this guid was accepted before: this one would overwrite it downstream."""
+
+    def __init__(self, newer: int) -> None:
+        super().__init__(f"version {newer} of this guid was already accepted")
+        self.newer = newer
+
+
+def _accepted_id(result: object) -> str | None:
+    if isinstance(result, list):
+        raise StaleVersion(int(result[1]))
+    return _str(result) if isinstance(result, bytes | str) else None
+
+
 def _accept_call(
     article: Article, idempotency_key: str | None, due_at: float, task: tuple[str, bytes] | None
 ) -> tuple[list[str], list[str | bytes | float | int]]:
@@ -162,8 +180,7 @@ class ArticleIntake:
     ) -> str | None:
         """As ``Store.accept_article``; ``task`` is (queue list, message) to push when new."""
         keys, args = _accept_call(article, idempotency_key, due_at, task)
-        existing = await self._accept(keys=keys, args=args)
-        return _str(existing) if existing else None
+        return _accepted_id(await self._accept(keys=keys, args=args))
 
     async def get_article(self, article_id: str) -> Article | None:
         raw = await self.redis.get(_article(article_id))
@@ -202,8 +219,7 @@ class Store:
         """Store a new article and schedule it, unless this guid+version or idempotency key was
         accepted before: then return the earlier article's id and change nothing."""
         keys, args = _accept_call(article, idempotency_key, due_at, None)
-        existing = self._accept(keys=keys, args=args)
-        return _str(existing) if existing else None
+        return _accepted_id(self._accept(keys=keys, args=args))
 
     def get_article(self, article_id: str) -> Article | None:
         raw = self.redis.get(_article(article_id))

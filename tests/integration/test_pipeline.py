@@ -124,6 +124,18 @@ def test_a_new_version_goes_out_as_an_update(admin: httpx.Client, newsroom: http
     assert verified(second, subscriber["secret"])["type"] == "article.updated"
 
 
+def test_an_older_version_after_a_newer_one_is_refused(newsroom: httpx.Client, redis_client) -> None:
+    guid = f"urn:test:{uuid.uuid4()}"
+    assert post_article(newsroom, {"guid": guid, "version": 3, "body_text": "Third take."}).status_code == 202
+    accepted = redis_client.hget("nw:metrics", "articles_accepted")
+    older = post_article(newsroom, {"guid": guid, "version": 2, "body_text": "Second take, arriving late."})
+    assert older.status_code == 409 and older.json()["error"]["code"] == "stale_version"
+    assert "version 3" in older.json()["error"]["message"]
+    assert redis_client.hkeys(f"nw:guid:{guid}") == [b"3"]  # nothing stored
+    assert redis_client.hget("nw:metrics", "articles_accepted") == accepted
+    assert post_article(newsroom, {"guid": guid, "version": 3, "body_text": "Third take."}).status_code == 202  # replay
+
+
 @pytest.mark.parametrize(
     ("content_type", "body", "status", "code"),
     [

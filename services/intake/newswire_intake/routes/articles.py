@@ -15,6 +15,7 @@ from newswire import queue
 from newswire.formats import MEDIA_TYPES, render
 from newswire.models import Article, ArticleStatus, Format
 from newswire.queue import ArticleTaskMessages
+from newswire.store import StaleVersion
 from newswire.submissions import build_article, parse_submission
 from newswire_intake.deps import AnyRole, CeleryDep, IntakeDep, SettingsDep, StoreDep
 from newswire_intake.errors import ApiError, not_found
@@ -80,7 +81,10 @@ async def post_article(
     messages: ArticleTaskMessages | None = request.app.state.task_messages
     # Where the broker is the store's Redis, the task is queued in the same call as the store.
     task = (messages.queue_key, messages.for_article(article.id)) if messages and embargo is None else None
-    existing_id = await intake.accept(article, idempotency_key=idempotency_key, due_at=due_at, task=task)
+    try:
+        existing_id = await intake.accept(article, idempotency_key=idempotency_key, due_at=due_at, task=task)
+    except StaleVersion as exc:
+        raise ApiError(409, "stale_version", f"{exc}; send a higher version to update the story") from None
     if existing_id is None:
         stored, created = article, True
         if task is None and embargo is None:
