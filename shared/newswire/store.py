@@ -293,9 +293,11 @@ class Store:
         raws = self.redis.mget([_subscriber(i) for i in ids]) if ids else []
         return {i: Subscriber.model_validate_json(raw) for i, raw in zip(ids, raws, strict=True) if raw}
 
+    def subscriber_ids(self) -> list[str]:
+        return sorted(_str(member) for member in self.redis.smembers(SUBSCRIBERS))
+
     def all_subscribers(self) -> list[Subscriber]:
-        ids = sorted(_str(member) for member in self.redis.smembers(SUBSCRIBERS))
-        return list(self.get_subscribers(ids).values())
+        return list(self.get_subscribers(self.subscriber_ids()).values())
 
     def delete_subscriber(self, subscriber_id: str) -> bool:
         pipe = self.redis.pipeline(transaction=True)

@@ -46,7 +46,7 @@ def admin(stack: Stack) -> Iterator[httpx.Client]:
     only its own deliveries."""
     with stack.client() as client:
         yield client
-        for subscriber in client.get("/v1/subscribers").json()["subscribers"]:
+        for subscriber in client.get("/v1/subscribers", params={"limit": 1000}).json()["subscribers"]:
             client.delete(f"/v1/subscribers/{subscriber['id']}")
 
 

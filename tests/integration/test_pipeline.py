@@ -249,7 +249,13 @@ def test_subscriber_crud_and_validation(admin: httpx.Client, receiver: Receiver,
     assert patched.status_code == 200, patched.text
     assert patched.json()["name"] == "renamed" and patched.json()["filters"]["people"] == ["Ada Lovelace"]
     assert patched.json()["webhook"]["url"] == receiver.url("/crud")
-    assert [s["id"] for s in admin.get("/v1/subscribers").json()["subscribers"]] == [sid]
+    listed = admin.get("/v1/subscribers").json()
+    assert [s["id"] for s in listed["subscribers"]] == [sid] and listed["total"] == 1
+    second = add_subscriber(admin, receiver, "/crud-2")
+    page = admin.get("/v1/subscribers", params={"limit": 1, "offset": 1}).json()
+    assert page["total"] == 2 and len(page["subscribers"]) == 1
+    assert page["subscribers"][0]["id"] == sorted([sid, second["id"]])[1]
+    admin.delete(f"/v1/subscribers/{second['id']}")
 
     bad = [
         {"name": "x"},

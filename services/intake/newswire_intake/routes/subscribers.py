@@ -52,9 +52,12 @@ def create_subscriber(body: SubscriberIn, _: Admin, store: StoreDep, settings: S
     return {**subscriber_view(subscriber), "secret": secret}
 
 
-@router.get("", summary="List subscribers")
-def list_subscribers(_: Admin, store: StoreDep) -> dict[str, Any]:
-    return {"subscribers": [subscriber_view(s) for s in store.all_subscribers()]}
+@router.get("", summary="List subscribers, a page at a time")
+def list_subscribers(_: Admin, store: StoreDep, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    limit, offset = page_bounds(limit, offset)
+    ids = store.subscriber_ids()
+    page = store.get_subscribers(ids[offset : offset + limit]).values()
+    return {"total": len(ids), "offset": offset, "limit": limit, "subscribers": [subscriber_view(s) for s in page]}
 
 
 @router.get("/{subscriber_id}", summary="A subscriber")
