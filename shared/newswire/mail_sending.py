@@ -16,7 +16,6 @@ from newswire.config import Settings
 from newswire.deliveries import WITHDRAWN, Attempt, Delivery
 from newswire.formats.email import build_email_parts
 from newswire.mail import UnsubscribeLinks, compose, decide_smtp
-from newswire.models import Article
 from newswire.store import Store
 
 
@@ -75,12 +74,10 @@ def deliver_emails(
     claim_seconds: float,
     now: datetime,
 ) -> list[Delivery]:
-    deliveries = store.claim_deliveries(delivery_ids, claim_seconds)
-    if not deliveries:
+    batch = store.claim_batch(delivery_ids, claim_seconds)
+    if not batch.deliveries:
         return []
-    subscribers = store.get_subscribers(sorted({d.subscriber_id for d in deliveries}))
-    articles: dict[str, Article | None] = {}
-    killed = store.killed_articles(d.article_id for d in deliveries)
+    killed = batch.killed
     parts: dict[str, tuple[str, str]] = {}
     sender = parseaddr(mail_from)[1]
     finished: list[Delivery] = []
@@ -88,11 +85,9 @@ def deliver_emails(
     connection_error: str | None = None
 
     try:
-        for delivery in deliveries:
-            subscriber = subscribers.get(delivery.subscriber_id)
-            if delivery.article_id not in articles:
-                articles[delivery.article_id] = store.get_article(delivery.article_id)
-            article = articles[delivery.article_id]
+        for delivery in batch.deliveries:
+            subscriber = batch.subscribers.get(delivery.subscriber_id)
+            article = batch.articles.get(delivery.article_id)
             if subscriber is None or subscriber.email is None or delivery.target not in subscriber.email.to:
                 finished.append(delivery.fail("the subscriber or this address was removed", now))
                 continue

@@ -10,7 +10,7 @@ from newswire.deliveries import WITHDRAWN, Delivery
 from newswire.formats import MEDIA_TYPES, render
 from newswire.models import EventType, Format
 from newswire.signing import secret_key
-from newswire.store import Store
+from newswire.store import ClaimedBatch, Store
 from newswire.subscribers import SecretBox, Subscriber, valid_secrets
 from newswire.webhooks import WebhookRequest, WebhookSender, envelope
 
@@ -21,13 +21,13 @@ def _is_json(fmt: Format) -> bool:
     return MEDIA_TYPES[fmt].split(";")[0].endswith("json")
 
 
-def _formats(store: Store, deliveries: Sequence[Delivery]) -> dict[tuple[str, Format], bytes]:
+def _formats(store: Store, batch: ClaimedBatch) -> dict[tuple[str, Format], bytes]:
     """The rendered documents the batch needs, read in one round trip (rendered on demand only
     if a format went missing)."""
-    pairs = sorted({(d.article_id, d.format) for d in deliveries})
+    pairs = sorted({(d.article_id, d.format) for d in batch.deliveries})
     found = dict(zip(pairs, store.get_formats(pairs), strict=True))
     for (article_id, fmt), body in found.items():
-        if body is None and (article := store.get_article(article_id)) is not None:
+        if body is None and (article := batch.articles.get(article_id)) is not None:
             found[(article_id, fmt)] = body = render(article, fmt).body
             store.put_format(article_id, fmt, body)
     return {pair: body for pair, body in found.items() if body is not None}
@@ -43,18 +43,17 @@ def deliver_webhooks(
     claim_seconds: float,
     now: datetime,
 ) -> list[Delivery]:
-    deliveries = store.claim_deliveries(delivery_ids, claim_seconds)
-    if not deliveries:
+    batch = store.claim_batch(delivery_ids, claim_seconds)
+    if not batch.deliveries:
         return []
-    subscribers = store.get_subscribers(sorted({d.subscriber_id for d in deliveries}))
-    documents = _formats(store, deliveries)
-    killed = store.killed_articles(d.article_id for d in deliveries)
+    subscribers, killed = batch.subscribers, batch.killed
+    documents = _formats(store, batch)
     bodies: dict[tuple[str, EventType, Format], bytes] = {}
     keys: dict[str, list[bytes]] = {}
     finished: list[Delivery] = []
     requests: list[WebhookRequest] = []
 
-    for delivery in deliveries:
+    for delivery in batch.deliveries:
         subscriber = subscribers.get(delivery.subscriber_id)
         document = documents.get((delivery.article_id, delivery.format))
         if subscriber is None or subscriber.webhook is None or subscriber.webhook.url != delivery.target:

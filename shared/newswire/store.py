@@ -15,6 +15,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
@@ -187,6 +188,18 @@ class ArticleIntake:
         return Article.model_validate_json(raw) if raw else None
 
 
+@dataclass(frozen=True)
+class ClaimedBatch:
+    deliveries: list[Delivery]
+    subscribers: dict[str, Subscriber]
+    articles: dict[str, Article]  # an article that no longer exists is absent
+
+    @property
+    def killed(self) -> set[str]:
+        """Articles killed since their deliveries were made."""
+        return {i for i, article in self.articles.items() if article.status is ArticleStatus.KILLED}
+
+
 class Store:
     def __init__(self, client: redis.Redis, *, visibility_timeout: float, retention_days: int = 30) -> None:
         self.redis = client
@@ -224,15 +237,6 @@ class Store:
     def get_article(self, article_id: str) -> Article | None:
         raw = self.redis.get(_article(article_id))
         return Article.model_validate_json(raw) if raw else None
-
-    def killed_articles(self, article_ids: Iterable[str]) -> set[str]:
-        """Which of these articles have been killed since their deliveries were made."""
-        ids = sorted(set(article_ids))
-        raws = self.redis.mget([_article(i) for i in ids]) if ids else []
-        return {
-            i for i, raw in zip(ids, raws, strict=True)
-            if raw and Article.model_validate_json(raw).status is ArticleStatus.KILLED
-        }  # fmt: skip
 
     def put_article(self, article: Article) -> None:
         self.redis.set(_article(article.id), article.model_dump_json())
@@ -350,6 +354,17 @@ class Store:
             self._forget_due(release)
         return claimed
 
+    def claim_batch(self, ids: Sequence[str], ttl: float) -> ClaimedBatch:
+        """Claim a batch (see ``claim_deliveries``) and read its subscribers and articles: what
+        either channel needs before sending, in three round trips whatever the batch size."""
+        deliveries = self.claim_deliveries(ids, ttl)
+        if not deliveries:
+            return ClaimedBatch([], {}, {})
+        article_ids = sorted({d.article_id for d in deliveries})
+        raws = self.redis.mget([_article(i) for i in article_ids])
+        articles = {i: Article.model_validate_json(raw) for i, raw in zip(article_ids, raws, strict=True) if raw}
+        return ClaimedBatch(deliveries, self.get_subscribers(sorted({d.subscriber_id for d in deliveries})), articles)
+
     def _forget_due(self, ids: Sequence[str]) -> None:
         pipe = self.redis.pipeline(transaction=False)
         pipe.zrem(DUE_DELIVERIES, *ids)
@@ -416,8 +431,10 @@ class Store:
     def trim_history(self, now: float) -> None:
         """Drop expired deliveries from the per-subscriber indexes."""
         cutoff = now - self.retention_seconds
-        for subscriber_id in self.redis.smembers(SUBSCRIBERS):
-            self.redis.zremrangebyscore(_subscriber_deliveries(_str(subscriber_id)), "-inf", cutoff)
+        pipe = self.redis.pipeline(transaction=False)
+        for subscriber_id in self.subscriber_ids():
+            pipe.zremrangebyscore(_subscriber_deliveries(subscriber_id), "-inf", cutoff)
+        pipe.execute()
 
     # -- metrics --------------------------------------------------------------------------
 
