@@ -381,3 +381,18 @@ def test_a_kill_withdraws_deliveries_still_waiting_for_a_retry(
     )  # fmt: skip
     assert published["last_error"] == "the article was killed before this could be delivered"
     assert len(receiver.on("/late")) == 2 and first.headers["webhook-id"] == published["id"]
+
+
+def test_retention_trims_old_entries_from_subscriber_history(redis_url: str, redis_client) -> None:
+    from newswire.store import Store
+
+    store = Store.from_url(redis_url, visibility_timeout=10, retention_days=1)
+    redis_client.sadd("nw:subscribers", "trim-test")
+    history = "nw:subscriber:trim-test:deliveries"
+    redis_client.zadd(history, {"old": time.time() - 3 * 86400, "new": time.time()})
+    try:
+        store.trim_history(time.time())
+        assert redis_client.zrange(history, 0, -1) == [b"new"]
+    finally:
+        redis_client.srem("nw:subscribers", "trim-test")
+        redis_client.delete(history)
