@@ -76,7 +76,10 @@ def test_seed_article_reaches_every_matching_subscriber_signed(
 
 def test_json_and_ninjs_articles_are_accepted(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
     subscriber = add_subscriber(admin, receiver, "/mixed")
-    own = post_article(newsroom, {"headline": "Harbour reopens", "body_text": "The harbour reopened on Monday.\n\nShips queued.", "urgency": 3})
+    own = post_article(
+        newsroom,
+        {"headline": "Harbour reopens", "body_text": "The harbour reopened on Monday.\n\nShips queued.", "urgency": 3},
+    )
     ninjs = post_article(newsroom, {"uri": f"urn:test:{uuid.uuid4()}", "version": "2", "headline": "Bridge closed",
                                     "body_html": "<p>The bridge closed <script>alert(1)</script>for repairs.</p>"})  # fmt: skip
     assert own.status_code == 202 and ninjs.status_code == 202, (own.text, ninjs.text)
@@ -89,7 +92,9 @@ def test_json_and_ninjs_articles_are_accepted(admin: httpx.Client, newsroom: htt
     assert "script" not in html and "alert" not in html and "for repairs" in html
 
 
-def test_repeated_post_distributes_nothing_twice(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+def test_repeated_post_distributes_nothing_twice(
+    admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver
+) -> None:
     add_subscriber(admin, receiver, "/once")
     article = {"guid": f"urn:test:{uuid.uuid4()}", "version": 1, "body_text": "Only once, please."}
     first = post_article(newsroom, article)
@@ -162,6 +167,16 @@ def test_bad_articles_get_a_clear_error_and_store_nothing(
     assert redis_client.dbsize() == before
 
 
+def test_an_overlong_idempotency_key_is_refused_and_stores_nothing(newsroom: httpx.Client, redis_client) -> None:
+    before = redis_client.dbsize()
+    response = newsroom.post(
+        "/v1/articles", content=b"Body.", headers={"content-type": "text/plain", "Idempotency-Key": "k" * 256}
+    )
+    assert response.status_code == 422
+    assert response.json()["error"] == {"code": "invalid_request", "message": "Idempotency-Key: at most 255 characters"}
+    assert redis_client.dbsize() == before
+
+
 def test_tokens_and_roles(stack, newsroom: httpx.Client) -> None:
     with stack.client(token=None) as anonymous, stack.client(token="wrong") as wrong:
         assert anonymous.post("/v1/articles", content=b"x").status_code == 401
@@ -187,7 +202,9 @@ def test_failed_attempts_are_retried_with_the_same_webhook_id(
     assert [a["status_code"] for a in delivery["attempts"]] == [500, 503, 200]
 
 
-def test_exhausted_retries_fail_and_can_be_replayed(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+def test_exhausted_retries_fail_and_can_be_replayed(
+    admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver
+) -> None:
     subscriber = add_subscriber(admin, receiver, "/down")
     receiver.respond("/down", 500, 500, 500)  # the test schedule allows three attempts
     accepted = post_article(newsroom, {"body_text": "Nobody is listening."}).json()
@@ -298,13 +315,17 @@ def test_an_accepted_article_whose_task_was_lost_is_still_delivered(
 
     add_subscriber(admin, receiver, "/lost")
     store = Store.from_url(redis_url, visibility_timeout=10)
-    article = build_article(ArticleIn(body_text="The task was lost."), article_id=uuid.uuid4().hex, now=datetime.now(timezone.utc))
+    article = build_article(
+        ArticleIn(body_text="The task was lost."), article_id=uuid.uuid4().hex, now=datetime.now(timezone.utc)
+    )
     assert store.accept_article(article, idempotency_key=None, due_at=time.time() - 1) is None
     [request] = receiver.wait("/lost", timeout=10)
     assert b"The task was lost." in request.body
 
 
-def test_killed_article_is_withdrawn_from_subscribers(admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
+def test_killed_article_is_withdrawn_from_subscribers(
+    admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver
+) -> None:
     subscriber = add_subscriber(admin, receiver, "/kill")
     accepted = post_article(newsroom, {"headline": "Wrong figures", "body_text": "The figures were wrong."}).json()
     receiver.wait("/kill", 1)
@@ -352,7 +373,11 @@ def test_operator_retries_one_failed_delivery(admin: httpx.Client, newsroom: htt
 def test_metrics_count_what_happened(stack, admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver) -> None:
     def counters() -> dict[str, int]:
         text = httpx.get(stack.url + "/metrics").text
-        return {line.split('"')[1]: int(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith("newswire_events_total{")}
+        return {
+            line.split('"')[1]: int(line.rsplit(" ", 1)[1])
+            for line in text.splitlines()
+            if line.startswith("newswire_events_total{")
+        }
 
     add_subscriber(admin, receiver, "/metrics")
     before = counters()

@@ -38,7 +38,7 @@ async def get_celery(request: Request) -> Celery:
     return request.app.state.celery
 
 
-async def caller_role(request: Request) -> Role:
+def authorize(request: Request) -> Role:
     """The role of the bearer token. Compared in constant time; never logged."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
@@ -53,6 +53,10 @@ async def caller_role(request: Request) -> Role:
     if role is None:
         raise ApiError(401, "unauthorized", "the token is not valid", {"WWW-Authenticate": "Bearer"})
     return role
+
+
+async def caller_role(request: Request) -> Role:
+    return authorize(request)
 
 
 async def require_admin(role: Annotated[Role, Depends(caller_role)]) -> Role:

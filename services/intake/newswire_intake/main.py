@@ -1,6 +1,6 @@
 """The intake application.
 
-    uvicorn newswire_intake.main:create_app --factory --port 8000
+uvicorn newswire_intake.main:create_app --factory --port 8000
 """
 
 from __future__ import annotations

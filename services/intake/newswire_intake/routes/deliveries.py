@@ -25,7 +25,9 @@ def get_delivery(delivery_id: str, _: Admin, store: StoreDep) -> dict[str, Any]:
 
 
 @router.post("/deliveries/{delivery_id}/retry", status_code=202, summary="Send a delivery again now")
-def retry_delivery(delivery_id: str, _: Admin, store: StoreDep, celery: CeleryDep, settings: SettingsDep) -> dict[str, Any]:
+def retry_delivery(
+    delivery_id: str, _: Admin, store: StoreDep, celery: CeleryDep, settings: SettingsDep
+) -> dict[str, Any]:
     found = store.get_deliveries([delivery_id])
     if not found:
         raise not_found("delivery")
@@ -38,7 +40,9 @@ def retry_delivery(delivery_id: str, _: Admin, store: StoreDep, celery: CeleryDe
 
 
 @router.post("/subscribers/{subscriber_id}/replay", status_code=202, summary="Send every failed delivery again")
-def replay_failed(subscriber_id: str, _: Admin, store: StoreDep, celery: CeleryDep, settings: SettingsDep) -> dict[str, Any]:
+def replay_failed(
+    subscriber_id: str, _: Admin, store: StoreDep, celery: CeleryDep, settings: SettingsDep
+) -> dict[str, Any]:
     if store.get_subscriber(subscriber_id) is None:
         raise not_found("subscriber")
     now = datetime.now(timezone.utc)

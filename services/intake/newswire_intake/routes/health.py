@@ -34,7 +34,10 @@ def prometheus_text(store: Store) -> str:
     lines += ["# HELP newswire_events_total Articles and deliveries by what happened to them.",
               "# TYPE newswire_events_total counter"]  # fmt: skip
     lines += [f'newswire_events_total{{event="{name}"}} {value}' for name, value in sorted(metrics.items())]
-    lines += ["# HELP newswire_backlog Items waiting: queue lengths and scheduled work.", "# TYPE newswire_backlog gauge"]
+    lines += [
+        "# HELP newswire_backlog Items waiting: queue lengths and scheduled work.",
+        "# TYPE newswire_backlog gauge",
+    ]
     lines += [f'newswire_backlog{{queue="{name}"}} {value}' for name, value in store.backlog(queue.QUEUES).items()]
     return "\n".join(lines) + "\n"
 

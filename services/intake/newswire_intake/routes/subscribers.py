@@ -94,16 +94,25 @@ def rotate_secret(subscriber_id: str, _: Admin, store: StoreDep, settings: Setti
     subscriber = _load(store, subscriber_id)
     now = datetime.now(timezone.utc)
     box = SecretBox.from_settings(settings)
-    old = [s.model_copy(update={"expires_at": s.expires_at or now + ROTATION_GRACE}) for s in valid_secrets(subscriber, now)]
+    old = [
+        s.model_copy(update={"expires_at": s.expires_at or now + ROTATION_GRACE})
+        for s in valid_secrets(subscriber, now)
+    ]
     secret = new_webhook_secret()
     subscriber.secrets = [box.seal(secret), *old]
     subscriber.updated_at = now
     store.put_subscriber(subscriber)
-    return {**subscriber_view(subscriber), "secret": secret, "previous_secret_expires_at": (now + ROTATION_GRACE).isoformat()}
+    return {
+        **subscriber_view(subscriber),
+        "secret": secret,
+        "previous_secret_expires_at": (now + ROTATION_GRACE).isoformat(),
+    }
 
 
 @router.get("/{subscriber_id}/deliveries", summary="The subscriber's latest deliveries")
-def subscriber_deliveries(subscriber_id: str, _: Admin, store: StoreDep, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+def subscriber_deliveries(
+    subscriber_id: str, _: Admin, store: StoreDep, limit: int = 100, offset: int = 0
+) -> dict[str, Any]:
     _load(store, subscriber_id)
     limit, offset = page_bounds(limit, offset)
     ids, total = store.subscriber_delivery_ids(subscriber_id, offset=offset, limit=limit)
