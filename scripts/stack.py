@@ -43,6 +43,11 @@ def dev_secrets(data_dir: Path) -> dict[str, str]:
     return values
 
 
+def _shown(env: dict[str, str], supplied: set[str], key: str) -> str:
+    """A development token made here is shown; one the operator supplied is only named."""
+    return f"from {key}" if key in supplied else env[key]
+
+
 def redis_command(port: int, data_dir: Path) -> list[str]:
     redis_dir = data_dir / "redis"
     redis_dir.mkdir(parents=True, exist_ok=True)
@@ -82,6 +87,7 @@ def process_commands(host: str, port: int, *, concurrency: int) -> dict[str, lis
 
 def main() -> int:
     env = dict(os.environ)
+    supplied = {key for key in env if key.startswith("NEWSWIRE_")}
     data_dir = Path(env.setdefault("NEWSWIRE_DATA_DIR", str(ROOT / "data"))).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     for key, value in dev_secrets(data_dir).items():
@@ -125,8 +131,8 @@ def main() -> int:
         wait_ready(url, procs)
         print(
             f"\nNewswire is running at {url}  (API docs: {url}/docs)\n"
-            f"  admin token:    {env['NEWSWIRE_ADMIN_TOKEN']}\n"
-            f"  newsroom token: {env['NEWSWIRE_NEWSROOM_TOKEN']}\n"
+            f"  admin token:    {_shown(env, supplied, 'NEWSWIRE_ADMIN_TOKEN')}\n"
+            f"  newsroom token: {_shown(env, supplied, 'NEWSWIRE_NEWSROOM_TOKEN')}\n"
             f"  Redis:          {env['NEWSWIRE_REDIS_URL']}\n"
             f"  mail:           {mail}\n"
             "Press Ctrl-C to stop.\n",

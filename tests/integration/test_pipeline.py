@@ -421,3 +421,28 @@ def test_retention_trims_old_entries_from_subscriber_history(redis_url: str, red
     finally:
         redis_client.srem("nw:subscribers", "trim-test")
         redis_client.delete(history)
+
+
+def test_no_token_or_secret_reaches_the_logs(
+    stack, admin: httpx.Client, newsroom: httpx.Client, receiver: Receiver
+) -> None:
+    subscriber = add_subscriber(admin, receiver, "/quiet")
+    rotated = admin.post(f"/v1/subscribers/{subscriber['id']}/rotate-secret").json()
+    receiver.respond("/quiet", 500)  # a failed attempt and its retry are logged too
+    accepted = post_article(newsroom, {"body_text": "Nothing secret here."}).json()
+    receiver.wait("/quiet", 2)
+    wait_processed(admin, accepted["id"])
+    with stack.client(token="not-a-token") as wrong:
+        assert wrong.post("/v1/articles", content=b"x").status_code == 401
+    log = (stack.data_dir / "stack.log").read_text(errors="replace")
+    assert "webhook" in log or "delivery" in log or "newswire" in log  # the log has content to search
+    for secret in (
+        stack.env["NEWSWIRE_ADMIN_TOKEN"],
+        stack.env["NEWSWIRE_NEWSROOM_TOKEN"],
+        stack.env["NEWSWIRE_SECRET_KEY"],
+        subscriber["secret"],
+        subscriber["secret"].removeprefix("whsec_"),
+        rotated["secret"].removeprefix("whsec_"),
+        "not-a-token",
+    ):
+        assert secret not in log
