@@ -219,3 +219,39 @@ def test_organisation_evidence() -> None:
             "Carrow University", "Sovrano"} <= orgs
     assert "Ana Quiroga" in {p.name for p in result.people}
     assert "Canada" not in {p.name for p in result.places}
+
+
+def _names(items: list) -> set[str]:  # type: ignore[type-arg]
+    return {x.name for x in items}
+
+
+def test_city_named_club_in_a_match_report_is_an_organisation() -> None:
+    body = ("Leeds beat Sunderland 2-0 on Saturday to go top of the league. Leeds manager Tomas Brandvik "
+            "praised his striker. Sunderland travel to Norwich next week.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Leeds United", "Sunderland AFC"} <= _names(e.organisations)
+    assert not {"Leeds", "Sunderland"} & _names(e.places)
+
+
+def test_list_after_a_plural_company_noun_and_poll_cue() -> None:
+    body = ("Retailers such as Kelvora and Druvan Sepke cut prices. Two of the firms, Ostrava Metall and "
+            "Pelzik Holz, were fined. A poll by Tribora found most voters undecided.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Ostrava Metall", "Pelzik Holz", "Tribora"} <= _names(e.organisations)
+    assert not _names(e.people)
+
+
+def test_place_modifier_head_ampersand_and_person_of_body() -> None:
+    body = ("The Mpumalanga Provincial Government said it would appeal. Campaigners at Rivers & Reefs "
+            "welcomed the plan. Judge Lerato Khumalo of the Limpopo High Court adjourned the case.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Mpumalanga Provincial Government", "Rivers & Reefs", "Limpopo High Court"} <= _names(e.organisations)
+    assert _names(e.people) == {"Lerato Khumalo"}
+
+
+def test_national_branch_possessive_and_lower_case_word_in_known_names() -> None:
+    body = ("Unilever Kenya and the Women's Super League signed a deal with the Board of Control for "
+            "Cricket in India, Pieter van der Merwe said.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Unilever Kenya", "Women's Super League", "Board of Control for Cricket in India"} <= _names(e.organisations)
+    assert _names(e.people) == {"Pieter van der Merwe"}

@@ -28,6 +28,7 @@ _PLACE_PREPS_MULTI = frozenset({"in", "near", "outside", "across", "around"})
 # Last words of names that are neither people nor organisations: laws, prizes, instruments.
 _NOT_ORG_LAST = frozenset(["Act", "Agreement", "Treaty", "Law", "Bill", "Index", "Convention", "Protocol", "Directive", "Regulation", "Plan", "Strategy", "Interface", "Product", "Rate", "Standard", "Code", "Accord", "Declaration", "Charter", "Prize", "Award", "Awards", "Medal", "Cup", "Trophy", "Telescope", "Satellite", "Day", "Week", "Championship", "Championships", "Galaxy"])
 _AND = frozenset({"and", "&"})
+_LEAD_PREPS = frozenset({"at", "in", "on", "for", "from", "with", "by", "to", "of"})
 _FUNCTION_WORDS = frozenset(["and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "which", "who", "that", "also", "did", "does", "said", "says"])
 _APPOSITION_END = frozenset({",", ".", ";", "which", "who", "that", "at", "of", "on", "in", "for", "with", "from", "to"})
 Kind = str  # "person" | "place" | "organisation"
@@ -70,6 +71,22 @@ _LOWER_HYPHEN = re.compile(r"-[a-z]")  # "Indian-born", "Lagos-based": not names
 _AND_OR = re.compile(r",? (?:and|or) (?:the )?")
 # Words that open the name of a competition or an event, not a body: "Copa Argentina"
 _NOT_ORG_FRONT = frozenset({"Copa", "Coupe", "Tour", "Miss", "Grand"})
+# Words between a place and an organisation head: "Kurdistan Regional Government", "Santa Rosa
+# Regional Hospital", "Lagos State Government".
+_ORG_MODIFIERS = frozenset(["Regional", "State", "National", "Provincial", "Municipal", "Metropolitan", "City",
+                            "County", "District", "Federal", "Central", "General", "Teaching", "Public", "Civil",
+                            "Community", "International", "Supreme", "High", "Tribal", "Royal", "Technical"])
+# Ordinary words that are organisation heads after a known name: "Lagos State Government", "DNB Markets"
+_HEADS_AFTER_NAME = frozenset(["Government", "Markets"])
+# Two-word endings of place names whose last word alone is no place head: "Sebangau National Park"
+_PLACE_TAILS = frozenset([("National", "Park"), ("Nature", "Reserve"), ("Game", "Reserve"), ("Marine", "Park"),
+                          ("Wildlife", "Sanctuary"), ("Forest", "Reserve"), ("Conservation", "Area")])
+# Nouns for a company or a body that a multi-word name may follow: "the consultancy Meridian Energy Aspects"
+_FIRM_NOUNS = frozenset("""firm company consultancy carmaker automaker chipmaker drugmaker miner retailer conglomerate
+    brewer startup start-up lender bank insurer airline broadcaster regulator watchdog charity operator developer
+    brokerage pollster newspaper agency rival""".split())
+# Known organisations whose name, after "the" or a demonym, is a region: "the (Brazilian) Amazon"
+_REGIONS_NOT_FIRMS = frozenset(["Amazon"])
 # Names of bodies with national branches: "Philippine Red Cross" keeps its demonym.
 _NATIONAL_BRANCHES = frozenset({"Red Cross", "Red Crescent"})
 
@@ -95,9 +112,40 @@ def _positions(text: str, word: str) -> list[int]:
     return out
 
 
+# Plural nouns that introduce a list of organisations: "customers such as Unilever and Nike",
+# "Two of the companies, Tartak Bieszczady and Drewpol Sanok, were fined".
+_ORG_PLURALS = (
+    "companies|firms|groups|banks|lenders|airlines|carmakers|automakers|insurers|retailers|brands|restaurants"
+    "|clubs|teams|parties|agencies|organisations|organizations|charities|universities|miners|producers|operators"
+    "|manufacturers|customers|clients|sponsors|broadcasters|newspapers|publishers|platforms|start-ups|startups"
+    "|suppliers|exchanges|rivals|competitors|chains|giants|unions|consultancies|brewers|drugmakers|chipmakers"
+    "|shipping lines|pollsters|NGOs")
+_ORG_PLURAL_SET = frozenset(_ORG_PLURALS.lower().split("|"))
+# any word before a list cue, checked against the plurals afterwards (an alternation of all of them scans slowly)
+_LIST_CUE = re.compile(r"\b([A-Za-z][A-Za-z\-]+(?: lines)?)(?: such as | including | like |, (?:including |such as )?)(?:the )?(?=[A-Z])")
+_POLL_CUE = re.compile(r"\b(?:polls?|surveys?|pollsters?|poll conducted) (?:by|from|for) (?:the )?(?=[A-Z])")
+_LIST_SEP = re.compile(r"(?:,? and |,? or |, )(?:the )?(?=[A-Z])")
+
+
+def _name_list(text: str, at: int) -> list[str]:
+    """The names of a list starting at ``at``: "Unilever, Nike and Adidas"."""
+    out: list[str] = []
+    while (name := _name_after(text, at)) is not None and len(out) < 6:
+        out.append(name)
+        sep = _LIST_SEP.match(text, at + len(name))
+        if sep is None:
+            break
+        at = sep.end()
+    return out
+
+
 def _org_evidence(text: str) -> set[str]:
     """Names the text gives organisation-only evidence for, with their sub-names."""
     names: list[str | None] = []
+    for hit in _LIST_CUE.finditer(text):
+        if hit.group(1).lower() in _ORG_PLURAL_SET:
+            names.extend(_name_list(text, hit.end()))
+    names.extend(_name_after(text, hit.end()) for hit in _POLL_CUE.finditer(text))
     for word in _AFTER_TRIGGERS:
         for p in _positions(text, word):
             for s0 in (p - 1, p - 2, p - 3):
@@ -114,6 +162,52 @@ def _org_evidence(text: str) -> set[str]:
         for k in range(len(words)):
             out.add(" ".join(words[k:]))
             out.add(" ".join(words[:k + 1]))
+    return out
+
+
+# Sports reports: a city name that wins, loses or has a coach is its club ("Liverpool beat Arsenal 2-1").
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+_SPORT_WORDS = ("league", "goal", "coach", "manager", "striker", "season", "wicket", "innings", "fixture", "derby",
+                "midfielder", "defender", "goalkeeper", "transfer", "stadium", "semi-final", "quarter-final")
+_CLUB_AFTER = re.compile(  # the name before it is found by _name_before (a leading name pattern scans slowly)
+    r"(?:(?:['’]s)? (?:beat|beats|defeated|thrashed|edged|drew|were held|were beaten|lost \d|won \d"
+    r"|came from behind|manager|coach|head coach|captain|fans|supporters|striker|goalkeeper|midfielder|defender"
+    r"|winger|boss|\d{1,2}-\d{1,2}|moved \w+ points|travel to|host|face)|, (?:who|top of))\b")
+_CLUB_BEFORE = re.compile(
+    r"\b(?:beat|beating|defeated|held by|lost to|draw with|drew with|win over|victory over|defeat (?:to|by)"
+    r"|joined|signed for|signed from|loan from|loan to|sold to|bought from"
+    r"|at home to|\d{1,2}-\d{1,2} (?:(?:win|victory|defeat|loss|draw) )?(?:at|against|to|by|over|with)) (?:the )?" + _NAME)
+_CLUB_WORDS = frozenset(["FC", "AFC", "CF", "SC", "United", "City", "Hotspur", "Wanderers", "Albion", "Athletic",
+                         "Rovers", "County", "Town"])
+
+
+def _club_evidence(text: str) -> set[str]:
+    """Names a sports report uses as teams: "X beat", "X manager", "a 2-1 win over X"."""
+    low = text.lower()
+    sport = sum(w in low for w in _SPORT_WORDS)
+    if sport < 3 and not (sport and _SCORE.search(text)):
+        return set()
+    names = [_name_before(text, m.start()) for m in _CLUB_AFTER.finditer(text) if _after_capital(text, m.start())]
+    names += [m.group(1) for m in _CLUB_BEFORE.finditer(text)]
+    return {name.rstrip(".") for name in names if name}
+
+
+def _after_capital(text: str, at: int) -> bool:
+    """Whether the word that ends at ``at`` is capitalised (cheap test before a name search)."""
+    k = at
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return text[k:k + 1].isupper()
+
+
+@functools.cache
+def _clubs_by_city() -> dict[str, str | None]:
+    """A known club by the city it is named after ("Liverpool" -> "Liverpool FC"); None if two share it."""
+    out: dict[str, str | None] = {}
+    for key, (kind, name) in gazetteer().index.items():
+        if kind == "organisation" and len(key) >= 2 and (key[-1] in _CLUB_WORDS or key[0] in _CLUB_WORDS):
+            city = " ".join(key[:-1] if key[-1] in _CLUB_WORDS else key[1:])
+            out[city] = None if out.get(city, name) != name else name
     return out
 
 
@@ -134,8 +228,11 @@ class Found:
     organisations: list[Entity]
 
 
-def _spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
-    # a possessive joins an organisation's name ("Children's Hospital") unless it names a place
+def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int]]:
+    # a possessive joins an organisation's name ("Children's Hospital") unless it names a place,
+    # and joins a known name ("Women's Super League", "Newell's Old Boys"), as does a lower-case
+    # word inside a known name ("Board of Control for Cricket in India")
+    poss_pairs, lower_joins = gaz.poss_pairs, gaz.lower_joins
     out = []
     i, n = 0, len(toks)
     while i < n:
@@ -143,12 +240,16 @@ def _spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and (not toks[j - 1].poss or (toks[j].text in lex.org_heads and toks[j - 1].text not in lex.place_like)):
+        while j < n and (not toks[j - 1].poss or (toks[j].text in lex.org_heads and toks[j - 1].text not in lex.place_like)
+                         or (toks[j - 1].key, toks[j].key) in poss_pairs):
             if toks[j].text in ("'", "’") and j + 1 < n and toks[j + 1].text in lex.org_heads:
                 j += 1  # "St Thomas' Hospital"
                 continue
             if toks[j].cap:
                 j += 1
+                continue
+            if j + 1 < n and toks[j + 1].cap and (toks[j - 1].key, toks[j].text, toks[j + 1].key) in lower_joins:
+                j += 2
                 continue
             k = j
             while k < n and k - j < 2 and toks[k].text in lex.connectors:
@@ -201,8 +302,8 @@ class _Extractor:
             hit = self.gaz.index.get(key)
             if hit is not None:
                 if j == i + 1 and key in self.gaz.weak and (
-                    (i > 0 and toks[i - 1].cap and not toks[i - 1].poss)
-                    or (j < end and toks[j].cap and not toks[i].poss)
+                    (i > 0 and toks[i - 1].cap and not toks[i - 1].poss and toks[i - 1].text not in _ARTICLES)
+                    or (j < end and toks[j].cap and not toks[i].poss and not self._org_head_after(toks, j, end))
                 ):
                     continue  # a minor city's name inside a longer name: not the city
                 return j, hit
@@ -255,8 +356,8 @@ class _Extractor:
             return False  # no organisation head word anywhere: not one organisation
         for k in range(lead, end):
             t_end = self._title_match(toks, k, end)
-            if t_end is None:
-                continue
+            if t_end is None or (t_end < stop and all(t.text in lex.org_heads for t in toks[t_end:stop])):
+                continue  # no title, or one that only an organisation head follows ("Justice Foundation")
             # a title blocks unless it opens the span and no name follows ("Major Energies ...")
             if k != lead or t_end >= stop or is_given_name(toks[t_end].text, lex) or (
                     self._gaz_match(toks, t_end, end) or (0, ("",)))[1][0] == "person":
@@ -270,7 +371,7 @@ class _Extractor:
         first_conn = next((k for k, w in enumerate(inner) if w in lex.connectors), len(inner))
         head_front = any(w in lex.org_heads for w in inner[:first_conn]) and (
             first_conn == len(inner) or inner[first_conn] not in _AND)
-        if has_conn and not head_front and inner[first_conn] not in _AND and first_conn <= 3 \
+        if has_conn and not head_front and inner[first_conn] not in _AND and 2 <= first_conn <= 3 \
                 and not any(w in lex.org_front_heads or w in lex.titles for w in inner[:first_conn]):
             return False  # "Aarti Bhandari of the World Vegetable Center": a person, then the organisation
         if is_given_name(inner[0], lex):
@@ -294,23 +395,88 @@ class _Extractor:
             right = [t.text for t in toks[right_start:end]]
             if not right:
                 return False
-            left_head = any(w in self.lex.org_heads for w in left)
-            right_head = any(w in self.lex.org_heads for w in right)
-            if right_start > k + 1 and not left_head and not any(w in self.lex.connectors for w in left):
+            left_head = any(w in self.lex.org_heads for w in left) or self._known_org(toks, start, k)
+            right_head = any(w in self.lex.org_heads for w in right) or self._known_org(toks, right_start, end)
+            if not left_head and not any(w in self.lex.connectors for w in left):
                 left_head = self._country_suffixed(toks, start, k, initial)
-            if left_head and (right_start > k + 1 or right_head or (
+            if left_head and (right_start > k + 1 or right_head or self._known_org(toks, right_start, end) or (
                     left[-1] in self.lex.org_heads and len(right) == 1 and toks[k + 1].cap)):
                 self._span(toks, start, k, initial)
                 self._span(toks, right_start, end, False)
                 return True
         return False
 
+    def _firm_after_noun(self, toks: list[Tok], start: int, end: int) -> bool:
+        """"the consultancy Meridian Energy Aspects": a run of capitalised words after a noun for a
+        company is one organisation, whatever known names it contains."""
+        if start == 0 or end - start < 2 or toks[start - 1].low not in _FIRM_NOUNS or toks[start - 1].cap:
+            return False
+        span = toks[start:end]
+        if any(not (t.cap or t.text == "&") or t.poss for t in span[:-1]) or is_given_name(span[0].text, self.lex):
+            return False
+        name = " ".join(t.text for t in span)
+        self._emit("organisation", name, name, False, set())
+        return True
+
+    def _split_person_of(self, toks: list[Tok], start: int, end: int, initial: bool) -> bool:
+        """"Lee Soo-jin of the Korea Institute for Health and Social Affairs": a person, then a body."""
+        lex = self.lex
+        k = next((k for k in range(start + 2, min(end, start + 5)) if toks[k].text == "of"), None)
+        if k is None or toks[k - 1].poss:
+            return False
+        left = toks[start:k]
+        while left and (left[0].key,) in lex.titles:
+            left = left[1:]  # "Judge Nomvula Mthembu of the Gauteng High Court"
+        if len(left) < 2 or not all(t.cap for t in left) or any(
+                t.text in lex.org_heads or t.text in lex.place_heads or t.text in lex.non_names
+                or t.text in lex.place_front_heads or t.text in self.gaz.demonyms
+                or (t.key,) in lex.titles or t.text in lex.org_front_heads for t in left):
+            return False
+        if not is_given_name(left[0].text, lex) and self.gaz.index.get((left[0].key,)) is not None:
+            return False
+        right = k + 1 + (k + 1 < end and toks[k + 1].text == "the")
+        if right >= end or not any(t.text in lex.org_heads for t in toks[right:end]):
+            return False
+        self._span(toks, start, k, initial)
+        self._span(toks, right, end, False)
+        return True
+
+    def _ampersand_name(self, toks: list[Tok], start: int, end: int) -> bool:
+        """Capitalised words joined by "&" name a firm or a group ("Transport & Environment")."""
+        amp = next((k for k in range(start + 1, end - 1) if toks[k].text == "&"), None)
+        if amp is None or not (toks[amp - 1].cap and toks[amp + 1].cap) or min(
+                len(toks[amp - 1].text), len(toks[amp + 1].text)) < 2:  # "B & B"
+            return False
+        lead = start + (toks[start].text in _ARTICLES)
+        if any(t.text in self.lex.connectors and t.text != "&" for t in toks[lead:end]) or any(
+                (self.gaz.index.get((t.key,)) or ("",))[0] == "place" for t in (toks[amp - 1], toks[amp + 1])):
+            return False  # "Trinidad & Tobago", "Bosnia & Herzegovina"
+        name = " ".join(t.text for t in toks[lead:end])
+        self._emit("organisation", name, name, False, set())
+        return True
+
+    def _particles_then_name(self, toks: list[Tok], j: int, end: int) -> bool:
+        """Particles followed by a capitalised word: "van der Walt", "de la Cruz", "dos Santos"."""
+        k = j
+        while k < end and k - j < 3 and toks[k].text in self.lex.particles:
+            k += 1
+        return j < k < end and toks[k].cap
+
+    def _country_after(self, toks: list[Tok], j: int, end: int) -> bool:
+        """Whether the span ends with a country right after ``j``: a national branch ("Nestlé Nigeria")."""
+        hit = self._gaz_match(toks, j, end) if j < end else None
+        return hit is not None and hit[0] == end and hit[1][0] == "place" and hit[1][1] in self.gaz.countries
+
+    def _known_org(self, toks: list[Tok], i: int, j: int) -> bool:
+        hit = self.gaz.index.get(tuple(t.key for t in toks[i:j]))
+        return hit is not None and hit[0] == "organisation"
+
     # --- one sentence --------------------------------------------------------------------
     def sentence(self, toks: list[Tok]) -> None:
         first_word = next((i for i, t in enumerate(toks) if t.text[:1].isalnum()), 0)
         skip = self._inline_dateline(toks)
         self._place_end = -1
-        for start, end in _spans(toks, self.lex):
+        for start, end in _spans(toks, self.lex, self.gaz):
             if end <= skip:
                 continue
             start = max(start, skip)
@@ -356,7 +522,13 @@ class _Extractor:
                     name = " ".join(t.text for t in toks[start + 1:end])
                     self._emit("organisation", self.acronyms.get(name, name), name, False, set())
                     return
+        if whole is None and self.heuristics and self._firm_after_noun(toks, start, end):
+            return
+        if whole is None and self.heuristics and self._split_person_of(toks, start, end, sentence_initial):
+            return
         if whole is None and self.heuristics and self._split_and(toks, start, end, sentence_initial):
+            return
+        if whole is None and self.heuristics and self._ampersand_name(toks, start, end):
             return
         # An organisation whose name contains other names: "International Committee of the
         # Fourth International", "Ministry of Defence", "Bristol City Council".
@@ -364,15 +536,17 @@ class _Extractor:
             lead = start
             while lead < end and (toks[lead].text in _ARTICLES or toks[lead].text in lex.connectors
                                   or (lead == start and sentence_initial and self._commonish(toks[lead].text)
-                                      and toks[lead].text not in gaz.demonyms)):
+                                      and toks[lead].text not in gaz.demonyms)
+                                  or (lead == start and toks[lead].low in _LEAD_PREPS)):  # "At X School"
                 lead += 1
             stop = end
             while lead < end and toks[lead].text.endswith("-based"):
                 self._based(toks[lead].text[:-6])
                 lead += 1
             while stop > lead and (toks[stop - 1].text in lex.connectors or (
-                    toks[stop - 1].text in lex.non_names and toks[stop - 1].text not in lex.org_heads)):
-                stop -= 1  # "Emirates Stadium on Sunday"
+                    toks[stop - 1].text in lex.non_names and toks[stop - 1].text not in lex.org_heads
+                    and toks[stop - 2].text not in ("of", "for"))):
+                stop -= 1  # "Emirates Stadium on Sunday", but "Association of Teachers"
             if (lead < stop and toks[lead].text in gaz.demonyms
                     and " ".join(t.text for t in toks[lead + 1:stop]) not in _NATIONAL_BRANCHES
                     and gaz.index.get(tuple(t.key for t in toks[lead + 1:stop])) is not None):
@@ -423,15 +597,14 @@ class _Extractor:
                     i = j
                     continue
             # (in every language: German capitalises nouns, but a known first name still opens a name)
-            if i + 1 < end and toks[i + 1].cap and (
+            if i + 1 < end and (toks[i + 1].cap or self._particles_then_name(toks, i + 1, end)) and (
                 (hit is None or hit[0] == i + 1) and is_given_name(tok.text, lex)
                 and (hit is None or hit[1][1] == tok.text or hit[1][0] != "person")
             ):
                 # "Luís Montenegro", "Abbas Kiarostami": a first name makes the run one person,
                 # whatever the words after it also name.
                 j = i + 1
-                while j < end and (toks[j].cap or (toks[j].text in lex.particles and j + 1 < end
-                                                   and toks[j + 1].cap)) and not toks[j - 1].poss:
+                while j < end and (toks[j].cap or self._particles_then_name(toks, j, end)) and not toks[j - 1].poss:
                     if toks[j].text in lex.org_heads:
                         break
                     j += 1
@@ -455,15 +628,23 @@ class _Extractor:
                 hit = None  # "Wagner Moura" is not the Wagner Group: an unknown name follows
             if hit is not None:
                 j, (kind, name) = hit
-                if (self.heuristics and kind == "place" and not person_cue and j < end and not toks[j - 1].poss
-                        and (i == start or toks[i - 1].text not in lex.connectors)
-                        and toks[j].text in lex.org_heads and (j + 1 >= end or toks[j + 1].text not in lex.connectors)):
-                    while j < end and toks[j].text in lex.org_heads:
-                        j += 1
-                    surface = " ".join(t.text for t in toks[i:j])
-                    self._emit("organisation", surface, surface, False, set())  # "Zhejiang University"
-                    i = j
+                k = self._org_head_after(toks, j, end) if self.heuristics and not toks[j - 1].poss else 0
+                if k and ((kind == "place" and not person_cue
+                           and (i == start or toks[i - 1].text not in lex.connectors or toks[i - 1].text == "the"))
+                          or (kind == "organisation" and k == j + 1)):
+                    # "Zhejiang University", "Kurdistan Regional Government", "DNB Markets"
+                    surface = " ".join(t.text for t in toks[i:k])
+                    self._emit("organisation", surface, surface, False, set())
+                    i = k
                     continue
+                if kind == "organisation" and self._country_after(toks, j, end):
+                    surface = " ".join(t.text for t in toks[i:end])
+                    self._emit("organisation", surface, surface, False, set())  # "Nestlé Nigeria"
+                    i = end
+                    continue
+                if kind == "organisation" and name in _REGIONS_NOT_FIRMS and i > 0 and (
+                        toks[i - 1].low == "the" or toks[i - 1].text in gaz.demonyms):
+                    kind = "place"  # "the Amazon", "the Brazilian Amazon": the region, not the company
                 if (self.heuristics and kind == "place" and j < end and toks[j].text in lex.place_heads
                         and not toks[j - 1].poss and (j + 1 >= end or toks[j + 1].text not in lex.org_heads)):
                     j += 1  # "Mekong Delta", "Attawapiskat River"
@@ -511,6 +692,21 @@ class _Extractor:
             self._unknown(toks, i, j, end, person_cue, sentence_initial and i == start)
             person_cue = False
             i = j
+
+    def _org_head_after(self, toks: list[Tok], j: int, end: int) -> int:
+        """End of the organisation head words (after optional modifiers) that follow a known name at
+        ``j`` ("Regional Government", "State Government", "Markets"); 0 if there are none."""
+        lex = self.lex
+        k = j
+        while k < end - 1 and toks[k].text in _ORG_MODIFIERS and not toks[k].poss:
+            k += 1
+        heads = lex.org_heads
+        if k >= end or (toks[k].text not in heads and toks[k].text not in _HEADS_AFTER_NAME) or (
+                k + 1 < end and toks[k + 1].text in lex.connectors):
+            return 0
+        while k < end and (toks[k].text in heads or toks[k].text in _HEADS_AFTER_NAME):
+            k += 1
+        return k
 
     def _place_run(self, toks: list[Tok], i: int, end: int) -> int:
         """End of a place name opened by a compass word or a place word ("North Kivu", "Lake Toba",
@@ -642,7 +838,7 @@ class _Extractor:
                 return
             self._emit("person", surface, surface, False, set())  # "chair Sarah Court said"
             return
-        if last in lex.place_heads and len(words) > 1:
+        if (last in lex.place_heads or tuple(words[-2:]) in _PLACE_TAILS) and len(words) > 1:
             self._emit("place", surface, surface, False, set())
             return
         if any(_CAMEL.match(w) for w in words) or surface in self.defined or words[0] in lex.org_front_heads:
@@ -658,6 +854,8 @@ class _Extractor:
             context = "place"  # "in Epe and Badagry", "the state of Nuevo León"
         if len(words) == 1:
             w = words[0]
+            if (w in lex.org_heads or w in lex.non_org_acronyms) and not titled:
+                return  # "Authority", "Foundation" alone: a fragment of a longer name; "DNA", "GDP"
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha():
                 if w in self.acronyms:
                     if self.acronyms[w].split()[-1] not in _NOT_ORG_LAST:
@@ -713,7 +911,7 @@ class _Extractor:
             self._emit("place", surface, surface, False, set())  # "in Wagga Wagga"
             self._place_end = j
             return
-        if len(words) <= 4 and not any(self._commonish(w) or _NOUNY.search(w) for w in words):
+        if len(words) <= 4 and not any(self._commonish(w) or _NOUNY.search(w) or w in lex.field_words for w in words):
             self._emit("person", surface, surface, False, {"shape"})  # by its shape alone
 
 
@@ -734,6 +932,16 @@ def _retypable(m: Mention, gaz: Gazetteer) -> bool:
     if m.known:
         return m.kind == "place" and tuple(norm_token(w) for w in m.surface.split()) in gaz.weak
     return True
+
+
+def _clubs(mentions: list[Mention], clubs: set[str], gaz: Gazetteer) -> None:
+    """Retype every mention of a name a sports report uses as a team (cities included, not countries)."""
+    by_city = _clubs_by_city()
+    surnames = {w for m in mentions if m.kind == "person" for w in m.name.split()}
+    for m in mentions:
+        if m.surface in clubs and m.name not in gaz.countries and (
+                m.kind == "place" or (m.kind is None and m.surface not in surnames)):
+            m.kind, m.name = "organisation", by_city.get(m.surface) or m.surface
 
 
 def _organisations_by_evidence(mentions: list[Mention], evidence: set[str],
@@ -856,6 +1064,7 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
     for ts in toks:
         ex.sentence(ts)
     if ex.heuristics:
+        _clubs(ex.mentions, _club_evidence(text), ex.gaz)
         _organisations_by_evidence(ex.mentions, ex.org_evidence, _coordinated(text), ex.gaz)
     return _resolve(ex.mentions, ex.gaz)
 

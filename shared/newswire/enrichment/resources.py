@@ -26,6 +26,10 @@ class Gazetteer:
     # not inside a longer capitalised name ("Commonwealth Director of ...", "Aurora Health")
     weak: frozenset[tuple[str, ...]] = frozenset()
     countries: frozenset[str] = frozenset()  # canonical names of countries ("Health Canada" is a body)
+    # (possessive word, next word) inside known names: "Women's Super League" is one span
+    poss_pairs: frozenset[tuple[str, str]] = frozenset()
+    # (word, lower-case word, word) inside known names: "Board of Control for Cricket in India"
+    lower_joins: frozenset[tuple[str, str, str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class Lexicon:
     ship_prefixes: frozenset[str] = frozenset()  # "MV", "HMS": a ship's name follows
     ship_nouns: frozenset[str] = frozenset()  # "the trawler X": a ship, not a person
     non_org_acronyms: frozenset[str] = frozenset()  # "GDP", "LNG", "KOSPI": acronyms that name no body
+    field_words: frozenset[str] = frozenset()  # "Research", "Affairs": subjects of bodies, not parts of people's names
 
 
 def norm_token(token: str) -> str:
@@ -79,8 +84,24 @@ def _rows(name: str) -> list[list[str]]:
     return out
 
 
+def _unposs(word: str) -> str:
+    """A word without its possessive "'s", as tokens carry it ("Moody's" -> "Moody")."""
+    return word[:-2] if len(word) > 2 and word[-2] in "'’" and word[-1] == "s" else word
+
+
 def _key(name: str) -> tuple[str, ...]:
-    return tuple(norm_token(t) for t in name.split() if norm_token(t))
+    return tuple(norm_token(_unposs(t)) for t in name.split() if norm_token(t))
+
+
+def _lower_joins(surface: str) -> set[tuple[str, str, str]]:
+    words = surface.split()
+    return {(norm_token(_unposs(a)), b, norm_token(c)) for a, b, c in zip(words, words[1:], words[2:], strict=False)
+            if b.islower() and a[:1].isupper() and c[:1].isupper()}
+
+
+def _poss_pairs(surface: str) -> set[tuple[str, str]]:
+    words = surface.split()
+    return {(norm_token(_unposs(a)), norm_token(b)) for a, b in zip(words, words[1:], strict=False) if _unposs(a) != a}
 
 
 @functools.cache
@@ -90,8 +111,12 @@ def gazetteer() -> Gazetteer:
     demonyms: set[str] = set()
     upper: dict[str, str] = {}
     countries: set[str] = set()
+    poss_pairs: set[tuple[str, str]] = set()
+    lower_joins: set[tuple[str, str, str]] = set()
 
     def add(surface: str, kind: str, canonical: str) -> None:
+        poss_pairs.update(_poss_pairs(surface))
+        lower_joins.update(_lower_joins(surface))
         key = _key(surface)
         if key and key[0].lower() == "the" and len(key) > 1:
             key = key[1:]  # "the Ukraine": the article is not part of a capitalised span
@@ -141,6 +166,8 @@ def gazetteer() -> Gazetteer:
         upper_places=upper,
         weak=frozenset(weak),
         countries=frozenset(countries),
+        poss_pairs=frozenset(poss_pairs),
+        lower_joins=frozenset(lower_joins),
     )
 
 
@@ -174,6 +201,7 @@ def lexicon() -> Lexicon:
         ship_prefixes=frozenset(raw["ship_prefixes"]),
         ship_nouns=frozenset(raw["ship_nouns"]),
         non_org_acronyms=frozenset(raw["non_org_acronyms"]),
+        field_words=frozenset(raw.get("field_words", ())),
         place_like=frozenset(k[0] for k, v in gazetteer().index.items() if len(k) == 1 and v[0] == "place")
         | gazetteer().demonyms,
     )
