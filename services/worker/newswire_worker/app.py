@@ -6,6 +6,7 @@ of the domain library; retries and embargoes are the scheduler's job, not Celery
 
 from __future__ import annotations
 
+import gc
 import logging
 from datetime import datetime, timezone
 from typing import Any
@@ -29,6 +30,10 @@ def _warm_up(**_: Any) -> None:
     """Load enrichment data and connect before the first task, not during it."""
     enrichment.warm()
     resources().store.ping()
+    # What is loaded now lives as long as the process: keep the collector from walking it again
+    # and again (the enrichment data alone is millions of objects).
+    gc.collect()
+    gc.freeze()
 
 
 @worker_process_shutdown.connect
