@@ -168,6 +168,8 @@ def test_every_evidence_language_covers_every_top_level_topic() -> None:
      "warnt vor weiterem Starkregen und Temperaturen über 30 Grad.", "medtop:17000000"),
     ("El ministerio de Salud informó que los hospitales atienden a miles de pacientes con fiebre. Los médicos "
      "piden más personal y vacunas para frenar la epidemia.", "medtop:07000000"),
+    ("O desmatamento na Amazônia cresceu pelo terceiro ano, segundo o Ibama. Ambientalistas alertam que as "
+     "queimadas e o garimpo ilegal ameaçam a floresta e as terras indígenas.", "medtop:06000000"),
 ])
 def test_non_english_text_gets_topics(body: str, code: str) -> None:
     e = enrich(ArticleIn(body_text=body))
@@ -255,3 +257,54 @@ def test_national_branch_possessive_and_lower_case_word_in_known_names() -> None
     e = enrich(ArticleIn(body_text=body))
     assert {"Unilever Kenya", "Women's Super League", "Board of Control for Cricket in India"} <= _names(e.organisations)
     assert _names(e.people) == {"Pieter van der Merwe"}
+
+
+def test_teams_with_plural_nicknames_venues_and_positions() -> None:
+    body = ("The Ballarat Comets beat the Geelong Stingrays 88-80 at the Wendouree Dome on Sunday, with "
+            "shortstop Kenji Arakawa-Lowe and outfielder Tomas Pereira-Hill starring. The Stingrays led at "
+            "half-time. Comets coach Dana Whitlock praised the season. The Harbourside Gulls host the "
+            "Comets at Molloy Oval next week.")
+    e = enrich(ArticleIn(body_text=body))
+    orgs = _names(e.organisations)
+    assert {"Ballarat Comets", "Geelong Stingrays", "Wendouree Dome", "Harbourside Gulls", "Molloy Oval"} <= orgs
+    assert not {"Comets", "Stingrays"} & orgs  # nicknames fold into the full names
+    assert _names(e.people) == {"Kenji Arakawa-Lowe", "Tomas Pereira-Hill", "Dana Whitlock"}
+    assert not {"Ballarat", "Geelong"} & _names(e.places)
+
+
+def test_two_known_names_joined_by_and_the_are_two() -> None:
+    e = enrich(ArticleIn(body_text="The deal was welcomed by France and the European Union, and by China "
+                                   "and the United States."))
+    assert {"France", "China", "United States"} <= _names(e.places)
+    assert _names(e.organisations) == {"European Union"}
+
+
+def test_titles_of_works_are_no_entities() -> None:
+    body = ('Singer Ada Okoro released her album "Harbour Lights of Benin" on Friday. Its single "Mama '
+            'Tunde" topped the charts, and her debut, Northern Skies, is still selling. Critics called '
+            "Harbour Lights of Benin her best work.")
+    e = enrich(ArticleIn(body_text=body))
+    assert _names(e.people) == {"Ada Okoro"}
+    assert not _names(e.places) and not _names(e.organisations)
+
+
+def test_long_names_over_commas_and_in_and_acronyms_by_initials() -> None:
+    body = ("The Ministry of Fisheries, Forestry and Water said the United Nations Observer Mission in "
+            "Angola had left. A professor at the University of California, San Diego, agreed. The Popular "
+            "Renewal Front won the vote; a PRF spokesman said turnout was high.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Ministry of Fisheries, Forestry and Water", "United Nations Observer Mission in Angola",
+            "University of California, San Diego", "Popular Renewal Front"} <= _names(e.organisations)
+    assert "PRF" not in _names(e.organisations)  # folded into the full name
+
+
+def test_company_cues_known_name_with_market_and_foreign_articles() -> None:
+    body = ("Shares rose on Nasdaq Copenhagen. Brokerage Varnholm cut its price target on the stock, and "
+            "Tellovik, owned by Eqvator, said costs fell. Greenpeace and Terralis criticised the plan. The "
+            "party Les Bâtisseurs, led by Inès Marchal, disagreed. Unions, which had called a strike, "
+            "welcomed the move.")
+    e = enrich(ArticleIn(body_text=body))
+    orgs = _names(e.organisations)
+    assert {"Nasdaq Copenhagen", "Varnholm", "Tellovik", "Terralis", "Les Bâtisseurs"} <= orgs
+    assert "Unions" not in orgs
+    assert _names(e.people) == {"Inès Marchal"}

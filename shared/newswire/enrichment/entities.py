@@ -15,10 +15,14 @@ from dataclasses import dataclass, field
 
 from newswire.models import Entity, Place
 
+from .longnames import long_org_end, portfolio_join
 from .resources import Gazetteer, Lexicon, gazetteer, is_given_name, lexicon, norm_token
+from .sports import is_sports, nickname, team_end
 from .tokens import Tok, tokenize
+from .works import title_spans
 
-_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'\-]*\s+)(?:(?:of|for|and|the|on|[A-Z][\w’'\-]*)\s+){0,8}?[A-Z][\w’'\-]*)\s*\(([A-Z][A-Z&]{1,9})\)")
+_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'\-]*\s+)(?:(?:of|for|and|the|on|in|de|del|des|du|la|para|[a-z]{1,3}-[A-Z][\w’'\-]*"
+                          r"|[A-Z][\w’'\-]*)\s+){0,8}?[A-Z][\w’'\-]*)\s*\(([A-Z][A-Z&]{1,9})\)")
 _NOUNY = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ing|ics|ence|ance|ure|ology|ship|ies|ers)$")
 _PLACE_PREPS = frozenset({"in", "near", "outside", "from"})
 _ARTICLES = frozenset({"The", "A", "An"})
@@ -26,11 +30,18 @@ _CAMEL = re.compile(r"^(?!Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+[A-Z]")
 _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "port", "capital"})
 _PLACE_PREPS_MULTI = frozenset({"in", "near", "outside", "across", "around"})
 # Last words of names that are neither people nor organisations: laws, prizes, instruments.
-_NOT_ORG_LAST = frozenset(["Act", "Agreement", "Treaty", "Law", "Bill", "Index", "Convention", "Protocol", "Directive", "Regulation", "Plan", "Strategy", "Interface", "Product", "Rate", "Standard", "Code", "Accord", "Declaration", "Charter", "Prize", "Award", "Awards", "Medal", "Cup", "Trophy", "Telescope", "Satellite", "Day", "Week", "Championship", "Championships", "Galaxy"])
+_NOT_ORG_LAST = frozenset(["Examination", "Exam", "Certificate", "Act", "Agreement", "Treaty", "Law", "Bill", "Index", "Convention", "Protocol", "Directive", "Regulation", "Plan", "Strategy", "Interface", "Product", "Rate", "Standard", "Code", "Accord", "Declaration", "Charter", "Prize", "Award", "Awards", "Medal", "Cup", "Trophy", "Telescope", "Satellite", "Day", "Week", "Championship", "Championships", "Galaxy"])
 _AND = frozenset({"and", "&"})
+_COUNTRY_ABBREVIATIONS = frozenset({"US", "UK", "U.S.", "U.K."})
+# Saints' names name places and churches in news, not people: "St Thomas", "St Mary"
+_SAINTS = frozenset({"St", "St.", "Saint", "Ste"})
+# Prefixes of stage names: "DJ Maphorisa", "MC Solaar", "Lil Nas X"
+_STAGE_PREFIXES = frozenset({"DJ", "MC", "Lil"})
+# Articles of other languages that open names of places and bodies, never people's ("Les Engagés", "La Rambla")
+_FOREIGN_ARTICLES = frozenset({"La", "Les", "El", "Los", "Las", "Il", "Gli", "Die", "Der", "Het"})
 _LEAD_PREPS = frozenset({"at", "in", "on", "for", "from", "with", "by", "to", "of"})
 _FUNCTION_WORDS = frozenset(["and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "which", "who", "that", "also", "did", "does", "said", "says"])
-_APPOSITION_END = frozenset({",", ".", ";", "which", "who", "that", "at", "of", "on", "in", "for", "with", "from", "to"})
+_APPOSITION_END = frozenset({",", ".", ";", "which", "who", "whose", "where", "that", "at", "of", "on", "in", "for", "with", "from", "to"})
 Kind = str  # "person" | "place" | "organisation"
 
 # What only organisations do: "X shares fell", "X said in a statement", "an analyst at X".
@@ -43,6 +54,9 @@ _ORG_AFTER = (
     r"|was founded|is owned|brought|supplies|lends|trains)\b",
     r"['’]s (?:board|chief executive|chairman|chairwoman|chief financial officer|spokesperson|spokesman"
     r"|spokeswoman|shareholders|shares|headquarters|subsidiary|branch|branches|employees|directors)\b",
+    r" (?:cut|raised|lowered|kept|reiterated) its (?:price target|target price|rating|recommendation|forecast"
+    r"|guidance|outlook|dividend)\b",
+    r", (?:owned|backed|controlled) by\b",
     r" (?:reported|posted|announced|booked) (?:an? |its )?(?:net |record |quarterly |annual |first-half "
     r"|half-year |full-year |pre-tax |operating |\d+ percent )*(?:profit|loss|revenue|revenues|sales|earnings|rise|fall)\b",
 )
@@ -53,18 +67,22 @@ _ORG_BEFORE = (
     r"\b(?:spokesperson|spokesman|spokeswoman|column|columnist) for (?:the )?",
     r"\b(?:listed on|shares in|shares of|stake in|subsidiary of|unit of|owned by|merge with|merger with"
     r"|joint venture with|order from|lender to|supplier to) (?:the )?",
+    r"\b(?:formerly|previously) (?:known as|called) (?:the )?",
+    r"\b(?:loan|loans|credit|financing|funding) from (?:the )?",
+    r"\bjournal ",
 )
 _CUE_AFTER = re.compile("|".join(_ORG_AFTER))
 _CUE_BEFORE = re.compile("|".join(_ORG_BEFORE))
 # first words of the cues above: only where one occurs is a cue tried (a scan per cue is slow)
 _AFTER_TRIGGERS = frozenset(
     "shares stock said says which board chief chairman chairwoman spokesperson spokesman spokeswoman "
-    "shareholders headquarters subsidiary branch branches employees directors reported posted announced booked".split())
+    "shareholders headquarters subsidiary branch branches employees directors reported posted announced booked "
+    "cut raised lowered kept reiterated owned backed controlled".split())
 _BEFORE_TRIGGERS = frozenset(
     "analyst analysts economist economists strategist researcher researchers lecturer professor lawyer lawyers "
     "campaigner partner engineers scientists academics banker executives doctors nurses spokesperson spokesman "
     "spokeswoman column columnist listed shares stake subsidiary unit owned merge merger joint order lender "
-    "supplier".split())
+    "supplier formerly previously journal loan loans credit financing funding".split())
 _NAME_END = re.compile(_NAME + r"$")
 _NAME_START = re.compile(_NAME)
 _LOWER_HYPHEN = re.compile(r"-[a-z]")  # "Indian-born", "Lagos-based": not names
@@ -78,6 +96,9 @@ _ORG_MODIFIERS = frozenset(["Regional", "State", "National", "Provincial", "Muni
                             "Community", "International", "Supreme", "High", "Tribal", "Royal", "Technical"])
 # Ordinary words that are organisation heads after a known name: "Lagos State Government", "DNB Markets"
 _HEADS_AFTER_NAME = frozenset(["Government", "Markets"])
+# Words that make a known name a company's when they end the name: "Riyadh Air", "Apple Music",
+# "Reliance Retail", "Google Cloud", "ADNOC Gas" (not "Paris Air Show").
+_TAIL_HEADS = frozenset(["Air", "Music", "Retail", "Cloud", "Gas", "Pay", "Studios", "Records", "Entertainment"])
 # Two-word endings of place names whose last word alone is no place head: "Sebangau National Park"
 _PLACE_TAILS = frozenset([("National", "Park"), ("Nature", "Reserve"), ("Game", "Reserve"), ("Marine", "Park"),
                           ("Wildlife", "Sanctuary"), ("Forest", "Reserve"), ("Conservation", "Area")])
@@ -123,6 +144,10 @@ _ORG_PLURALS = (
 _ORG_PLURAL_SET = frozenset(_ORG_PLURALS.lower().split("|"))
 # any word before a list cue, checked against the plurals afterwards (an alternation of all of them scans slowly)
 _LIST_CUE = re.compile(r"\b([A-Za-z][A-Za-z\-]+(?: lines)?)(?: such as | including | like |, (?:including |such as )?)(?:the )?(?=[A-Z])")
+# Plural nouns that introduce a list of people: "artists such as Burna Boy, Wizkid and Tems"
+_PERSON_PLURALS = frozenset("""artists singers musicians rappers stars players actors actresses writers authors novelists
+    poets politicians leaders celebrities athletes footballers cricketers comedians presenters performers directors
+    designers chefs painters DJs producers entertainers""".split())
 _POLL_CUE = re.compile(r"\b(?:polls?|surveys?|pollsters?|poll conducted) (?:by|from|for) (?:the )?(?=[A-Z])")
 _LIST_SEP = re.compile(r"(?:,? and |,? or |, )(?:the )?(?=[A-Z])")
 
@@ -136,6 +161,15 @@ def _name_list(text: str, at: int) -> list[str]:
         if sep is None:
             break
         at = sep.end()
+    return out
+
+
+def _person_evidence(text: str) -> set[str]:
+    """Names in a list of people: "artists such as Burna Boy, Wizkid and Tems"."""
+    out: set[str] = set()
+    for hit in _LIST_CUE.finditer(text):
+        if hit.group(1).lower() in _PERSON_PLURALS or hit.group(1) in _PERSON_PLURALS:
+            out.update(_name_list(text, hit.end()))
     return out
 
 
@@ -166,16 +200,14 @@ def _org_evidence(text: str) -> set[str]:
 
 
 # Sports reports: a city name that wins, loses or has a coach is its club ("Liverpool beat Arsenal 2-1").
-_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
-_SPORT_WORDS = ("league", "goal", "coach", "manager", "striker", "season", "wicket", "innings", "fixture", "derby",
-                "midfielder", "defender", "goalkeeper", "transfer", "stadium", "semi-final", "quarter-final")
 _CLUB_AFTER = re.compile(  # the name before it is found by _name_before (a leading name pattern scans slowly)
     r"(?:(?:['’]s)? (?:beat|beats|defeated|thrashed|edged|drew|were held|were beaten|lost \d|won \d"
     r"|came from behind|manager|coach|head coach|captain|fans|supporters|striker|goalkeeper|midfielder|defender"
     r"|winger|boss|\d{1,2}-\d{1,2}|moved \w+ points|travel to|host|face)|, (?:who|top of))\b")
 _CLUB_BEFORE = re.compile(
     r"\b(?:beat|beating|defeated|held by|lost to|draw with|drew with|win over|victory over|defeat (?:to|by)"
-    r"|joined|signed for|signed from|loan from|loan to|sold to|bought from"
+    r"|joined|signed for|signed from|loan from|loan to|sold to|bought from|host|hosts|hosted|play|plays|face|faces"
+    r"|meet|meets|against"
     r"|at home to|\d{1,2}-\d{1,2} (?:(?:win|victory|defeat|loss|draw) )?(?:at|against|to|by|over|with)) (?:the )?" + _NAME)
 _CLUB_WORDS = frozenset(["FC", "AFC", "CF", "SC", "United", "City", "Hotspur", "Wanderers", "Albion", "Athletic",
                          "Rovers", "County", "Town"])
@@ -183,9 +215,7 @@ _CLUB_WORDS = frozenset(["FC", "AFC", "CF", "SC", "United", "City", "Hotspur", "
 
 def _club_evidence(text: str) -> set[str]:
     """Names a sports report uses as teams: "X beat", "X manager", "a 2-1 win over X"."""
-    low = text.lower()
-    sport = sum(w in low for w in _SPORT_WORDS)
-    if sport < 3 and not (sport and _SCORE.search(text)):
+    if not is_sports(text):
         return set()
     names = [_name_before(text, m.start()) for m in _CLUB_AFTER.finditer(text) if _after_capital(text, m.start())]
     names += [m.group(1) for m in _CLUB_BEFORE.finditer(text)]
@@ -263,13 +293,49 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
     return out
 
 
+def _unmasked(start: int, end: int, masked: set[int]) -> list[tuple[int, int]]:
+    """The parts of a span outside the masked tokens (titles of works)."""
+    if not masked:
+        return [(start, end)]
+    out, a = [], None
+    for k in range(start, end + 1):
+        if k < end and k not in masked:
+            a = k if a is None else a
+        elif a is not None:
+            out.append((a, k))
+            a = None
+    return out
+
+
+def _initials(word: str) -> str:
+    """The letter a word gives an acronym: its first capital ("al-Islam" -> "I"), "" if none."""
+    return next((c for c in word if c.isupper()), "") if "-" in word or word[:1].isupper() else ""
+
+
+def spells(words: Sequence[str], letters: str) -> bool:
+    """Whether the initials of ``words`` spell ``letters``: every capitalised word gives its
+    initial; lower-case words may give theirs or none ("Interim Force in Lebanon" -> IFIL, "Jama'at
+    Nusrat al-Islam wal-Muslimin" -> JNIM)."""
+    @functools.cache
+    def go(w: int, k: int) -> bool:
+        if w == len(words):
+            return k == len(letters)
+        first = _initials(words[w])
+        if first:
+            return k < len(letters) and first.upper() == letters[k] and go(w + 1, k + 1)
+        word = words[w]
+        if word in ("&", "the", "and", "of", "'s") or not word[:1].isalpha():
+            return go(w + 1, k)
+        return go(w + 1, k) or (k < len(letters) and word[0].upper() == letters[k] and go(w + 1, k + 1))
+    return bool(letters) and go(0, 0)
+
+
 def _trim_long_form(words: list[str], acronym: str, demonyms: frozenset[str]) -> str:
-    """The words an acronym stands for: the shortest tail whose initials spell it, else the
-    phrase without a leading article ("The European Consumer Organisation (BEUC)")."""
+    """The words an acronym stands for: the longest tail that spells it, else the phrase without a
+    leading article ("The European Consumer Organisation (BEUC)")."""
     letters = acronym.replace("&", "").upper()
     for k in range(len(words)):
-        initials = "".join(w[0] for w in words[k:] if w[:1].isupper()).upper()
-        if initials == letters:
+        if words[k][:1].isupper() and spells(words[k:], letters):
             return " ".join(words[k:])
     while words and (words[0] in _ARTICLES or not words[0][:1].isupper()):
         words = words[1:]
@@ -287,6 +353,8 @@ class _Extractor:
         self._place_end = -1  # where the last place (or place-cued name) of this sentence ended
         self.defined: set[str] = set()  # long forms of acronyms defined in the text
         self.org_evidence = _org_evidence(text) if heuristics else set()
+        self.sports = heuristics and is_sports(text)
+        self.titles: set[tuple[str, ...]] = set()  # titles of works seen so far ("Harmattan Gold")
         self._last: tuple[int, int] = (-1, -1)  # (mention index, token end) of the last unknown chunk
         for m in _ACRONYM_DEF.finditer(text) if "(" in text else ():
             long = _trim_long_form(m.group(1).split(), m.group(2), self.gaz.demonyms)
@@ -395,6 +463,13 @@ class _Extractor:
             right = [t.text for t in toks[right_start:end]]
             if not right:
                 return False
+            if right_start == k + 1 and portfolio_join(toks[start:k], toks[right_start:end], self.lex, self.gaz):
+                return False  # "Office of Disaster Preparedness and Emergency Management"
+            if self._known_any(toks, start, k) and self._known_any(toks, right_start, end):
+                # two known names: "China and the European Union", "Britain and the United States"
+                self._span(toks, start, k, initial)
+                self._span(toks, right_start, end, False)
+                return True
             left_head = any(w in self.lex.org_heads for w in left) or self._known_org(toks, start, k)
             right_head = any(w in self.lex.org_heads for w in right) or self._known_org(toks, right_start, end)
             if not left_head and not any(w in self.lex.connectors for w in left):
@@ -409,10 +484,14 @@ class _Extractor:
     def _firm_after_noun(self, toks: list[Tok], start: int, end: int) -> bool:
         """"the consultancy Meridian Energy Aspects": a run of capitalised words after a noun for a
         company is one organisation, whatever known names it contains."""
-        if start == 0 or end - start < 2 or toks[start - 1].low not in _FIRM_NOUNS or toks[start - 1].cap:
+        lex = self.lex
+        if start == 0 or end - start < 2 or toks[start - 1].cap or not (
+                toks[start - 1].low in _FIRM_NOUNS or toks[start - 1].low in lex.org_nouns):
             return False
         span = toks[start:end]
-        if any(not (t.cap or t.text == "&") or t.poss for t in span[:-1]) or is_given_name(span[0].text, self.lex):
+        # connectors only inside ("Veïns de Gràcia"), never "and": "the banks Barclays and HSBC"
+        if any(not (t.cap or t.text == "&" or (t.text in lex.connectors and t.text not in _AND)) or t.poss
+               for t in span[:-1]) or not span[-1].cap or is_given_name(span[0].text, lex):
             return False
         name = " ".join(t.text for t in span)
         self._emit("organisation", name, name, False, set())
@@ -462,10 +541,16 @@ class _Extractor:
             k += 1
         return j < k < end and toks[k].cap
 
-    def _country_after(self, toks: list[Tok], j: int, end: int) -> bool:
-        """Whether the span ends with a country right after ``j``: a national branch ("Nestlé Nigeria")."""
+    def _place_after(self, toks: list[Tok], j: int, end: int) -> bool:
+        """Whether the span ends with a place right after ``j``: a national branch or a market
+        ("Nestlé Nigeria", "Nasdaq Stockholm", "Euronext Lisbon")."""
         hit = self._gaz_match(toks, j, end) if j < end else None
-        return hit is not None and hit[0] == end and hit[1][0] == "place" and hit[1][1] in self.gaz.countries
+        return hit is not None and hit[0] == end and hit[1][0] == "place"
+
+    def _known_any(self, toks: list[Tok], i: int, j: int) -> bool:
+        """A gazetteer name (any kind) covering exactly ``toks[i:j]``, a leading "the" aside."""
+        i += i < j and toks[i].text in _ARTICLES
+        return i < j and self.gaz.index.get(tuple(t.key for t in toks[i:j])) is not None
 
     def _known_org(self, toks: list[Tok], i: int, j: int) -> bool:
         hit = self.gaz.index.get(tuple(t.key for t in toks[i:j]))
@@ -476,11 +561,16 @@ class _Extractor:
         first_word = next((i for i, t in enumerate(toks) if t.text[:1].isalnum()), 0)
         skip = self._inline_dateline(toks)
         self._place_end = -1
+        titles = {k for a, b in title_spans(toks, self.titles) for k in range(a, b)} if self.heuristics else set()
+        done = skip  # tokens before this are read
         for start, end in _spans(toks, self.lex, self.gaz):
-            if end <= skip:
+            if end <= done:
                 continue
-            start = max(start, skip)
-            self._span(toks, start, end, sentence_initial=start == first_word)
+            start = max(start, done)
+            for a, b in _unmasked(start, end, titles):
+                self._span(toks, a, b, sentence_initial=a == first_word)
+            if self.heuristics and (long_end := long_org_end(toks, start, end, self.lex, self.gaz)):
+                done = self._extend_org(toks, end, long_end)
 
     def _inline_dateline(self, toks: list[Tok]) -> int:
         """A dateline opening a later paragraph (news briefs): its place, and where text begins."""
@@ -504,11 +594,19 @@ class _Extractor:
         whole = gaz.index.get(tuple(t.key for t in toks[start:end]))
         if whole is None and self._not_a_name(toks, start, end):
             return
+        lead = start + (toks[start].text in _ARTICLES and end - start > 1)
+        if whole is None and tuple(t.key for t in toks[lead:end]) in lex.non_entity_phrases:
+            return  # "the Champions League": a competition, though "League" heads a body's name
+        if whole is None and self.heuristics and team_end(toks, lead, end, gaz, lex, self.sports):
+            name = " ".join(t.text for t in toks[lead:end])
+            self._emit("organisation", name, name, False, {"team"})  # "Perth Scorchers", "the Hanshin Tigers"
+            return
         if whole is None and self.heuristics and end - start >= 2 and toks[start + 1].cap:
             # a role written before a name: "Prosecutor Ifeoma Okonkwo-Bello", "Steelmaker Aceros Cumbres"
             first = toks[start]
             low = first.text.lower()
-            stop = next((k for k in range(start + 1, end) if toks[k].text in lex.connectors), end)
+            stop = next((k for k in range(start + 1, end) if toks[k].text in lex.connectors
+                         and not self._particles_then_name(toks, k, end)), end)  # "Flanker Josh van der Merwe"
             if (gaz.index.get((first.key,)) is None and not is_given_name(first.text, lex)
                     and (first.text not in lex.org_heads or is_given_name(toks[start + 1].text, lex))
                     and first.text not in lex.org_front_heads
@@ -541,7 +639,7 @@ class _Extractor:
                 lead += 1
             stop = end
             while lead < end and toks[lead].text.endswith("-based"):
-                self._based(toks[lead].text[:-6])
+                self._based(toks[lead].text[:-6], lead + 1 < end or self._noun_for_name(toks, end))
                 lead += 1
             while stop > lead and (toks[stop - 1].text in lex.connectors or (
                     toks[stop - 1].text in lex.non_names and toks[stop - 1].text not in lex.org_heads
@@ -551,6 +649,8 @@ class _Extractor:
                     and " ".join(t.text for t in toks[lead + 1:stop]) not in _NATIONAL_BRANCHES
                     and gaz.index.get(tuple(t.key for t in toks[lead + 1:stop])) is not None):
                 lead += 1  # "the US Federal Reserve": the demonym is not part of a known name
+            if stop - lead >= 3 and toks[lead].text in _COUNTRY_ABBREVIATIONS and toks[stop - 1].text in lex.org_heads:
+                lead += 1  # "the US National Hurricane Center"
             if (lead < stop - 1 and toks[lead].text in gaz.demonyms and not toks[lead].text.isupper()
                     and " ".join(t.text for t in toks[lead + 1:stop]) in _NATIONAL_BRANCHES):
                 name = " ".join(t.text for t in toks[lead:stop])
@@ -582,20 +682,40 @@ class _Extractor:
                 i = skip
                 continue
             if tok.text.endswith("-based") and len(tok.text) > 7:
-                self._based(tok.text[:-6])  # "Lagos-based": a place; what follows is named by it
+                self._based(tok.text[:-6], i + 1 < end or self._noun_for_name(toks, end))  # "Lagos-based": a place; what follows is named by it
                 i += 1
                 continue
             hit = self._gaz_match(toks, i, end)
+            if hit is not None and tok.text in _COUNTRY_ABBREVIATIONS and self._org_follows(toks, i + 1, end):
+                i += 1  # "the US National Hurricane Center": part of how the body is named, not a place
+                continue
             if self.heuristics and hit is None:
                 j = self._place_run(toks, i, end)
                 if j:
                     surface = " ".join(t.text for t in toks[i:j])
                     known = self.gaz.index.get(tuple(t.key for t in toks[i:j]))
+                    if known is None and tok.text == "Port" and toks[i + 1].text == "of":
+                        self._emit("organisation", surface, surface, False, set())  # "Port of Santos": its authority
+                        i = j
+                        continue
                     self._emit("place", known[1] if known else surface, surface, known is not None, set())
                     self._place_end = j
                     person_cue = False
                     i = j
                     continue
+            if self.heuristics and hit is None and tok.text in _SAINTS and i + 1 < end and toks[i + 1].cap:
+                j = i + 2
+                surface = " ".join(t.text for t in toks[i:j])
+                self._emit("place", surface, surface, False, set())  # "St Thomas": a parish, not a person
+                self._place_end = j
+                i = j
+                continue
+            if self.heuristics and hit is None and tok.text in _STAGE_PREFIXES and i + 1 < end and toks[i + 1].cap:
+                j = next((k for k in range(i + 1, min(end, i + 4)) if not toks[k].cap or toks[k - 1].poss), min(end, i + 4))
+                surface = " ".join(t.text for t in toks[i:j])
+                self._emit("person", surface, surface, False, {"title"})  # "DJ Maphorisa"
+                i = j
+                continue
             # (in every language: German capitalises nouns, but a known first name still opens a name)
             if i + 1 < end and (toks[i + 1].cap or self._particles_then_name(toks, i + 1, end)) and (
                 (hit is None or hit[0] == i + 1) and is_given_name(tok.text, lex)
@@ -622,7 +742,7 @@ class _Extractor:
                     i = j
                     continue
             if (hit is not None and hit[0] == i + 1 and hit[1][0] != "place" and i + 1 < end
-                    and toks[i + 1].cap and self._gaz_match(toks, i + 1, end) is None
+                    and toks[i + 1].cap and toks[i + 1].text.isalpha() and self._gaz_match(toks, i + 1, end) is None
                     and toks[i + 1].text not in lex.non_names and not tok.poss
                     and self._title_match(toks, i + 1, end) is None):
                 hit = None  # "Wagner Moura" is not the Wagner Group: an unknown name follows
@@ -637,7 +757,7 @@ class _Extractor:
                     self._emit("organisation", surface, surface, False, set())
                     i = k
                     continue
-                if kind == "organisation" and self._country_after(toks, j, end):
+                if kind == "organisation" and self._place_after(toks, j, end):
                     surface = " ".join(t.text for t in toks[i:end])
                     self._emit("organisation", surface, surface, False, set())  # "Nestlé Nigeria"
                     i = end
@@ -653,6 +773,8 @@ class _Extractor:
                 if kind == "place":
                     self._place_end = j
                 cues = {"title"} if person_cue else set()
+                if kind == "place" and i > 0 and toks[i - 1].low in _PLACE_PREPS:
+                    cues.add("in")  # "in Brisbane": the city, even where a team shares its name
                 if kind == "place" and person_cue and j - i == 1:
                     kind = "person"  # "President Jordan": a title before a place name names a person
                 self._emit(kind, name, surface, True, cues)
@@ -701,6 +823,9 @@ class _Extractor:
         while k < end - 1 and toks[k].text in _ORG_MODIFIERS and not toks[k].poss:
             k += 1
         heads = lex.org_heads
+        if k == j < end and toks[k].text in _TAIL_HEADS and not toks[k].poss and (
+                k + 1 == end or toks[k + 1].text in _AND):
+            return k + 1
         if k >= end or (toks[k].text not in heads and toks[k].text not in _HEADS_AFTER_NAME) or (
                 k + 1 < end and toks[k + 1].text in lex.connectors):
             return 0
@@ -759,11 +884,55 @@ class _Extractor:
         surface = " ".join(t.text for t in toks[start:end])
         self._emit("person", surface, surface, False, {"title"})
 
-    def _based(self, prefix: str) -> None:
+    def _org_follows(self, toks: list[Tok], i: int, end: int) -> bool:
+        """Whether the rest of the span from ``i`` names an organisation (known, or with a head last)."""
+        if i >= end or not toks[i].cap or end - i < 2 and not self._known_org(toks, i, end):
+            return False
+        return self._known_org(toks, i, end) or toks[end - 1].text in self.lex.org_heads
+
+    def _extend_org(self, toks: list[Tok], end: int, long_end: int) -> int:
+        """Carry the organisation that closes a span on over the words after it ("Ministry of Land" +
+        ", Infrastructure and Transport"); where reading resumes."""
+        last = self.mentions[-1] if self.mentions else None
+        if last is None or last.kind != "organisation" or last.known or not last.surface.endswith(toks[end - 1].text):
+            return end
+        name = (last.surface + " " + " ".join(t.text for t in toks[end:long_end])).replace(" ,", ",")
+        self.mentions[-1] = Mention("organisation", name, name, False, last.cues, last.order)
+        return long_end
+
+    def _extend_place(self, toks: list[Tok], i: int, j: int) -> bool:
+        """A known place right before an unknown word that an apposition calls a place is one
+        name with it ("Santiago Matatlán, a village")."""
+        last = self.mentions[-1] if self.mentions else None
+        if last is None or last.kind != "place" or i == 0 or not toks[i - 1].cap or toks[i - 1].poss \
+                or self._place_end != i:
+            return False
+        surface = last.surface + " " + " ".join(t.text for t in toks[i:j])
+        self.mentions[-1] = Mention("place", surface, surface, False, set(), last.order)
+        self._place_end = j
+        return True
+
+    def _plural_noun(self, word: str) -> bool:
+        """A plural of a noun for people, bodies or places ("Unions", "Authorities", "Villages")."""
+        low = word.lower()
+        if not low.endswith("s"):
+            return False
+        lex = self.lex
+        stems = (low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y" if low.endswith("ies") else "")
+        return any(x and (x in lex.org_nouns or x in lex.person_nouns or x in lex.place_nouns) for x in stems)
+
+    def _noun_for_name(self, toks: list[Tok], k: int) -> bool:
+        """Whether the word at ``k`` is a noun for a body or a person ("the Båtsfjord-based company")."""
+        return k < len(toks) and (toks[k].low in _FIRM_NOUNS or toks[k].low in self.lex.org_nouns
+                                  or toks[k].low in self.lex.person_nouns)
+
+    def _based(self, prefix: str, named: bool) -> None:
+        """"Lagos-based X": a place; an unknown prefix only when a name follows ("Artemisinin-based
+        combination therapies" names a drug, not a place)."""
         hit = self.gaz.index.get(tuple(norm_token(t) for t in prefix.split()))
         if hit is not None and hit[0] == "place":
             self._emit("place", hit[1], prefix, True, set())
-        elif prefix[:1].isupper() and "-" not in prefix:
+        elif named and prefix[:1].isupper() and "-" not in prefix:
             self._emit(None, prefix, prefix, False, {"place"})
 
     def _context(self, toks: list[Tok], i: int, j: int) -> str | None:
@@ -779,6 +948,11 @@ class _Extractor:
             return "organisation"
         if before in lex.person_nouns:
             return "person"
+        if self.sports and i > 1 and (toks[i - 1].low == "at" or (before == "the" and toks[i - 2].low == "at")) \
+                and not is_given_name(toks[i].text, lex):
+            return "organisation"  # a venue in a sports report: "at the Gabba", "at Loftus Versfeld"
+        if before == "the" and i > 2 and toks[i - 2].text == "of" and toks[i - 3].low in lex.person_nouns:
+            return "organisation"  # "leader of the far-right Vlaams Belang" (lower-case words between too)
         if j < n:
             after = toks[j].text
             if after in lex.place_nouns:
@@ -789,6 +963,8 @@ class _Extractor:
                 nxt = toks[j + 1].text
                 if nxt == "which":
                     return "organisation"
+                if nxt == "where":
+                    return "place"  # "the airport at Traigh Mhòr, where planes land on the beach"
                 if nxt == "who" or nxt.isdigit():
                     return "person"  # "Rowan Pettigrew, 58,"
                 if nxt not in ("a", "an", "the"):
@@ -805,6 +981,8 @@ class _Extractor:
                         head = "person"
                     elif t.text in lex.org_nouns:
                         head = "organisation"
+                    elif t.text in lex.place_nouns:
+                        head = "place"  # "Vatersay, the small island linked to Barra"
                 return head
             if after in lex.person_verbs and j + 1 < n and toks[j + 1].text == "it":
                 return "organisation"  # "Havbris said it would ..."
@@ -847,6 +1025,8 @@ class _Extractor:
         if last in _NOT_ORG_LAST:
             return
         context = None if titled else self._context(toks, i, j)
+        if context == "place" and self._extend_place(toks, i, j):
+            return
         if context is None and not titled and before is not None and (
                 (before.text in (",", "and", "or") and self._place_end == i - 1)
                 or (before.text == "of" and before2 is not None and before2.text.lower() in _PLACE_NOUNS)) \
@@ -873,7 +1053,10 @@ class _Extractor:
                 else:
                     self._emit(None, w, w, False, {"acronym"})
                 return
-            if self._commonish(w) and not titled:
+            if (self._commonish(w) or (initial and self._plural_noun(w))) and not titled:
+                return  # "Unions, which have organised ...": an ordinary plural opening the sentence
+            if self.sports and nickname(toks[i]) and before is not None and before.low == "the":
+                self._emit("organisation", w, w, False, {"team"})  # "the Stormers", "the Sixers"
                 return
             if context is not None and not (initial and context == "place"):
                 self._emit(context, w, w, False, set())
@@ -911,7 +1094,11 @@ class _Extractor:
             self._emit("place", surface, surface, False, set())  # "in Wagga Wagga"
             self._place_end = j
             return
-        if len(words) <= 4 and not any(self._commonish(w) or _NOUNY.search(w) or w in lex.field_words for w in words):
+        if any(w in lex.org_heads for w in words[1:-1]):
+            self._emit("organisation", surface, surface, False, set())  # "O2 Academy Brixton", "Vrije Universiteit Brussel"
+            return
+        if len(words) <= 4 and words[0] not in _FOREIGN_ARTICLES and not any(
+                self._commonish(w) or _NOUNY.search(w) or w in lex.field_words for w in words if w not in ("i", "y")):
             self._emit("person", surface, surface, False, {"shape"})  # by its shape alone
 
 
@@ -937,10 +1124,11 @@ def _retypable(m: Mention, gaz: Gazetteer) -> bool:
 def _clubs(mentions: list[Mention], clubs: set[str], gaz: Gazetteer) -> None:
     """Retype every mention of a name a sports report uses as a team (cities included, not countries)."""
     by_city = _clubs_by_city()
-    surnames = {w for m in mentions if m.kind == "person" for w in m.name.split()}
+    surnames = {w for m in mentions if m.kind == "person" and " " in m.name for w in m.name.split()}
     for m in mentions:
-        if m.surface in clubs and m.name not in gaz.countries and (
-                m.kind == "place" or (m.kind is None and m.surface not in surnames)):
+        if m.surface in clubs and m.name not in gaz.countries and "in" not in m.cues and (
+                m.kind == "place" or (m.kind in (None, "person") and not m.known and not m.cues - {"initial", "verb"}
+                                      and " " not in m.surface and m.surface not in surnames)):
             m.kind, m.name = "organisation", by_city.get(m.surface) or m.surface
 
 
@@ -951,15 +1139,55 @@ def _organisations_by_evidence(mentions: list[Mention], evidence: set[str],
     for m in mentions:
         if (m.surface in evidence or m.name in evidence) and _retypable(m, gaz):
             m.kind, m.name = "organisation", m.surface if m.known else m.name
+    known_orgs = {m.surface for m in mentions if m.kind == "organisation" and m.known}
+    places = {m.surface for m in mentions if m.kind == "place"}
     orgs = {m.surface for m in mentions if m.kind == "organisation"} | {
         m.name for m in mentions if m.kind == "organisation"}
     for a, b in pairs:
         for x, y in ((a, b), (b, a)):
             if " " in y and "-" not in y and any(x.endswith(o) or x.startswith(o) for o in orgs):
                 orgs.add(y)  # multi-word names only: "Wilmar International and Musim Mas"
+            elif " " not in y and x in known_orgs and y not in places:
+                orgs.add(y)  # or beside a well-known one: "Greenpeace and Walhi"
     for m in mentions:
         if m.surface in orgs and _retypable(m, gaz) and (m.kind != "person" or "shape" in m.cues or not m.cues):
             m.kind, m.name = "organisation", m.surface if m.known else m.name
+
+
+def _fold_acronyms(mentions: list[Mention], org_names: set[str]) -> None:
+    """An undefined acronym whose letters one organisation of the text spells joins it ("PF" after
+    "Patriotic Front"); a name read as a person by its shape alone that an acronym spells is an
+    organisation ("JNIM" after "Jama'at Nusrat al-Islam wal-Muslimin")."""
+    shaped = {m.name for m in mentions if m.kind == "person" and m.cues == {"shape"}}
+    long = [n for n in org_names | shaped if " " in n]
+    for m in mentions:
+        w = m.surface
+        if m.known or m.kind not in (None, "organisation") or not (2 <= len(w) <= 6 and w.isupper() and w.isalpha()):
+            continue
+        hits = [n for n in long if n[0] == w[0] and spells(n.split(), w)]
+        if len(hits) == 1:
+            m.kind, m.name = "organisation", hits[0]
+            if hits[0] in shaped:
+                for x in mentions:
+                    if x.name == hits[0] and x.kind == "person":
+                        x.kind = "organisation"
+
+
+def _teams_by_nickname(mentions: list[Mention]) -> dict[str, str]:
+    """Teams of this text by their nickname ("Scorchers" -> "Perth Scorchers"), unless two share it."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if "team" in m.cues and " " in m.name:
+            last = m.name.split()[-1]
+            out[last] = m.name if out.get(last, m.name) == m.name else ""
+    return {k: v for k, v in out.items() if v}
+
+
+def _people_by_evidence(mentions: list[Mention], evidence: set[str], gaz: Gazetteer) -> None:
+    """Retype unresolved names listed as people ("stars such as Wizkid and Tems")."""
+    for m in mentions:
+        if m.surface in evidence and m.kind in (None, "place") and _retypable(m, gaz):
+            m.kind = "person"
 
 
 def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
@@ -982,9 +1210,14 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
         for k in range(1, len(parts)):
             org_prefixes.setdefault(" ".join(parts[:k]), name)
     known_people = {m.name for m in mentions if m.kind == "person"}
+    teams = _teams_by_nickname(mentions)
+    _fold_acronyms(mentions, org_names)
     for m in mentions:
+        if m.surface in teams and not m.known and "given" not in m.cues and m.kind != "place":
+            m.kind, m.name = "organisation", teams[m.surface]  # "Scorchers" after "Perth Scorchers"
+            continue
         if m.kind in (None, "person") and not m.known and "title" not in m.cues:
-            if m.name in org_prefixes and m.name not in by_surname:
+            if m.name in org_prefixes and m.name not in by_surname and "place" not in m.cues:
                 m.kind, m.name = "organisation", org_prefixes[m.name]  # "Haedong" after "Haedong Heavy Industries"
                 continue
             if m.name in by_tail:
@@ -1066,6 +1299,7 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
     if ex.heuristics:
         _clubs(ex.mentions, _club_evidence(text), ex.gaz)
         _organisations_by_evidence(ex.mentions, ex.org_evidence, _coordinated(text), ex.gaz)
+        _people_by_evidence(ex.mentions, _person_evidence(text), ex.gaz)
     return _resolve(ex.mentions, ex.gaz)
 
 

@@ -16,6 +16,10 @@ from .resources import lexicon
 _GENRES = {"news", "analysis", "opinion"}
 _CAPS_NAMES = frozenset({"es", "pt", "fr", "it", "nl", "ca", "ro"})
 _MAX_CHARS = 200_000  # ~35,000 words: entity and topic evidence beyond this adds nothing
+# Head nouns of bodies' names: inside a name ("Seoul National University", "Christchurch Hospital")
+# they say what the body is, not what the story is about, so they are no topic evidence there.
+_NAME_HEADS = frozenset(["University", "College", "School", "Academy", "Institute", "Hospital", "Clinic",
+                         "Museum", "Stadium", "Church", "Cathedral", "Mosque", "Temple", "Bank"])
 _LEDE_MAX_WORDS = 80  # topic evidence in the headline and up to this much of the lede counts double
 
 
@@ -64,7 +68,7 @@ def enrich(article: ArticleIn) -> Enrichment:
     found = E.extract(([head_toks] if headline_in else []) + sent_toks, work, english=caps_names,
                       dateline=dateline, region=M.dateline_region(body))
     lead = len(head_words) + min(lede, _LEDE_MAX_WORDS)
-    subjects = P.classify(head_words + tokens, supplied=article.subjects, lead=lead,
+    subjects = P.classify(head_words + _topic_words(sent_toks), supplied=article.subjects, lead=lead,
                           lang="en" if english else primary)
     names = {p.lower() for e in (*found.people, *found.places, *found.organisations)
              for n in (e.name, *e.aliases) for p in n.split()}
@@ -88,3 +92,12 @@ def enrich(article: ArticleIn) -> Enrichment:
         located=located,
         genre=genre if genre else None,
     )
+
+
+def _topic_words(sent_toks: list[list[K.Tok]]) -> list[str]:
+    """The body's words for topic evidence: all but name heads inside capitalised names."""
+    out: list[str] = []
+    for ts in sent_toks:
+        out.extend(t.low for k, t in enumerate(ts) if t.low and not (
+            t.cap and t.text in _NAME_HEADS and ((k > 0 and ts[k - 1].cap) or (k + 1 < len(ts) and ts[k + 1].low == "of"))))
+    return out

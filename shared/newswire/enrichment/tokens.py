@@ -16,6 +16,8 @@ from .resources import Lexicon, norm_token
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z])|Jr\.|Sr\.|[^\W_][\w&]*(?:(?:[’'\-]|\.(?=\d))[^\W_][\w&]*)*|[^\w\s]",
                     re.UNICODE)
 _CACHE_MAX = 200_000
+# (Arabic articles and particles, French/Catalan elision; not English prefixes: "sub-Saharan", "pan-African")
+_LOWER_PARTICLE = re.compile(r"(?:(?:al|el|ul|ud|ed|wal|wa|ad|an|ar|as|ash|at|az|bin|ibn|abd)-|[dl]['’])[A-Z]")
 
 
 class Tok:
@@ -40,8 +42,8 @@ def _is_cap(text: str) -> bool:
     c = text[0]
     if c.isupper():
         return True
-    # particles written lower case inside names: al-Assad, el-Sisi
-    return len(text) > 3 and text[:3] in ("al-", "el-") and text[3:4].isupper()
+    # particles written lower case inside names: al-Assad, el-Sisi, ul-Haq, wal-Muslimin, d'Hotels
+    return _LOWER_PARTICLE.match(text) is not None
 
 
 def _possessive(text: str) -> bool:
@@ -62,7 +64,7 @@ def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
             append(tok)
             continue
         first = text[0]
-        if not first.isupper() and not ((first == "a" or first == "e") and _is_cap(text)):
+        if not first.isupper() and not (("-" in text[1:5] or text[1:2] in "'’") and _is_cap(text)):
             poss = _possessive(text)
             tok = Tok(text[:-2] if poss else text, text, False, poss)
             if len(plain) < _CACHE_MAX:

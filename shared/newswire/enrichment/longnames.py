@@ -1,0 +1,86 @@
+"""Names of bodies that run past a capitalised span: over commas, "and" or "in".
+
+- portfolios: "Ministry of Land, Infrastructure and Transport", "Department of Health and Social Care"
+- campuses: "University of California, San Francisco"
+- missions named by where they work: "United Nations Verification Mission in Colombia",
+  "Regional Court in Warsaw"
+"""
+
+from __future__ import annotations
+
+from .resources import Gazetteer, Lexicon, is_given_name
+from .tokens import Tok
+
+# Heads of bodies whose name goes on to list their fields: "Office of Disaster Preparedness and
+# Emergency Management"
+PORTFOLIO_HEADS = frozenset("""Ministry Minister Department Office Secretariat Commission Committee Institute Council
+    Agency Bureau Directorate School Faculty College Centre Center Board Authority Museum""".split())
+# Heads of bodies named by the place they work in: "Mission in Colombia", "Force in Lebanon"
+_IN_HEADS = frozenset(["Mission", "Force", "Operation", "Delegation", "Office"])
+_COURT_MODIFIERS = frozenset(["Regional", "District", "Provincial", "Circuit", "Appeals"])
+
+
+def _known(toks: list[Tok], i: int, j: int, gaz: Gazetteer) -> tuple[str, str] | None:
+    return gaz.index.get(tuple(t.key for t in toks[i:j]))
+
+
+def _field(tok: Tok, lex: Lexicon, gaz: Gazetteer) -> bool:
+    """A capitalised word that can name a field in a portfolio (not a name of its own)."""
+    return (tok.cap and not tok.poss and tok.text not in lex.org_heads and not is_given_name(tok.text, lex)
+            and tok.text not in gaz.demonyms and gaz.index.get((tok.key,)) is None)
+
+
+def portfolio_join(left: list[Tok], right: list[Tok], lex: Lexicon, gaz: Gazetteer) -> bool:
+    """Whether "A and B" is one name listing fields ("Office of Disaster Preparedness and
+    Emergency Management"), not two bodies ("Ministry of Health and Ministry of Finance")."""
+    left = left[1:] if left and left[0].text in ("The", "the") else left
+    return (len(left) >= 3 and left[0].text in PORTFOLIO_HEADS and left[1].text in ("of", "for")
+            and 1 <= len(right) <= 3 and _field(right[0], lex, gaz)
+            and all(t.cap and t.text not in lex.connectors for t in right)
+            and gaz.index.get(tuple(t.key for t in right)) is None)
+
+
+def _run(toks: list[Tok], k: int) -> int:
+    """End of the capitalised run at ``k``."""
+    while k < len(toks) and toks[k].cap and not toks[k].poss:
+        k += 1
+    return k
+
+
+def long_org_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazetteer) -> int:
+    """Where a body's name that starts at ``i`` and whose capitalised span ends at ``j`` really
+    ends, if it runs on over a comma or "in"; 0 if it does not."""
+    n = len(toks)
+    if j + 1 >= n or not toks[j - 1].cap or toks[j - 1].poss:
+        return 0
+    words = [t.text for t in toks[i:j]]
+    lead = 1 if words[0] in ("The", "the") else 0
+    if len(words) < 2 + lead:
+        return 0
+    if toks[j].text == "in" and toks[j + 1].cap and (
+            words[-1] in _IN_HEADS or (words[-1] == "Court" and words[-2] in _COURT_MODIFIERS)):
+        end = _run(toks, j + 1)
+        hit = _known(toks, j + 1, end, gaz)
+        return end if hit is not None and hit[0] == "place" else 0
+    if toks[j].text != "," or "of" not in words[lead + 1:lead + 3]:
+        return 0
+    head = words[lead]
+    if head == "University":
+        end = _run(toks, j + 1)  # "University of California, San Francisco" (a city, not a country)
+        hit = _known(toks, j + 1, end, gaz)
+        return end if hit is not None and hit[0] == "place" and hit[1] not in gaz.countries and (
+            end >= n or toks[end].text in (",", ".", ")") or not toks[end].cap) and (
+            end + 1 >= n or not (toks[end].text == "," and toks[end + 1].cap)) else 0
+    if head not in PORTFOLIO_HEADS:
+        return 0
+    # ", Infrastructure and Transport", ", Trade, Industry and Energy"
+    k = j
+    while k < n and toks[k].text == "," and k + 1 < n and _field(toks[k + 1], lex, gaz):
+        k = _run(toks, k + 1)
+        if k - j > 12:
+            return 0
+    if k < n and toks[k].text in (",", "and") and k > j:
+        k += toks[k].text == "," and k + 1 < n and toks[k + 1].text == "and"
+        if k < n and toks[k].text == "and" and k + 1 < n and _field(toks[k + 1], lex, gaz):
+            return _run(toks, k + 1)
+    return 0
