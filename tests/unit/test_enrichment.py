@@ -308,3 +308,22 @@ def test_company_cues_known_name_with_market_and_foreign_articles() -> None:
     assert {"Nasdaq Copenhagen", "Varnholm", "Tellovik", "Terralis", "Les Bâtisseurs"} <= orgs
     assert "Unions" not in orgs
     assert _names(e.people) == {"Inès Marchal"}
+
+
+def test_share_price_move_marks_an_unknown_name_as_organisation() -> None:
+    body = ("European shares closed lower on Thursday. Shares in Halvorsen Kraft fell after the results, "
+            "and Trevaskis lost 2 per cent in Oslo while Brannoc jumped 11% in London.")
+    result = enrich(ArticleIn(body_text=body))
+    orgs = _names(result.organisations)
+    assert {"Halvorsen Kraft", "Trevaskis", "Brannoc"} <= orgs
+    assert not {"Trevaskis", "Brannoc", "Halvorsen Kraft"} & _names(result.people)
+
+
+def test_broad_company_list_without_ambiguous_words() -> None:
+    body = ("Evonik and Lanxess announced job cuts, Ibercaja offered grace periods on mortgages, and Tokyo "
+            "Electron fell in Tokyo. Pat Cummins took four wickets. Target practice resumed at the range.")
+    result = enrich(ArticleIn(body_text=body))
+    orgs = _names(result.organisations)
+    assert {"Evonik", "Lanxess", "Ibercaja", "Tokyo Electron"} <= orgs
+    assert "Pat Cummins" in _names(result.people)
+    assert "Target" not in orgs

@@ -57,6 +57,8 @@ _ORG_AFTER = (
     r" (?:cut|raised|lowered|kept|reiterated) its (?:price target|target price|rating|recommendation|forecast"
     r"|guidance|outlook|dividend)\b",
     r", (?:owned|backed|controlled) by\b",
+    # a share-price move: "Nordex lost 2 per cent", "Adyen jumped 11%"
+    r" (?:lost|gained|jumped|slipped|shed|tumbled|slumped|surged|plunged|rallied) \d[\d.]* ?(?:per cent|percent|%)",
     r" (?:reported|posted|announced|booked) (?:an? |its )?(?:net |record |quarterly |annual |first-half "
     r"|half-year |full-year |pre-tax |operating |\d+ percent )*(?:profit|loss|revenue|revenues|sales|earnings|rise|fall)\b",
 )
@@ -65,7 +67,7 @@ _ORG_BEFORE = (
     r"|lawyer|lawyers|campaigner|partner|engineers|scientists|academics|banker|executives|doctors"
     r"|nurses|spokesperson|spokesman|spokeswoman) (?:at|with) (?:the )?",
     r"\b(?:spokesperson|spokesman|spokeswoman|column|columnist) for (?:the )?",
-    r"\b(?:listed on|shares in|shares of|stake in|subsidiary of|unit of|owned by|merge with|merger with"
+    r"\b(?:listed on|[Ss]hares in|[Ss]hares of|stake in|subsidiary of|unit of|owned by|merge with|merger with"
     r"|joint venture with|order from|lender to|supplier to) (?:the )?",
     r"\b(?:formerly|previously) (?:known as|called) (?:the )?",
     r"\b(?:loan|loans|credit|financing|funding) from (?:the )?",
@@ -77,11 +79,12 @@ _CUE_BEFORE = re.compile("|".join(_ORG_BEFORE))
 _AFTER_TRIGGERS = frozenset(
     "shares stock said says which board chief chairman chairwoman spokesperson spokesman spokeswoman "
     "shareholders headquarters subsidiary branch branches employees directors reported posted announced booked "
-    "cut raised lowered kept reiterated owned backed controlled".split())
+    "cut raised lowered kept reiterated owned backed controlled "
+    "lost gained jumped slipped shed tumbled slumped surged plunged rallied".split())
 _BEFORE_TRIGGERS = frozenset(
     "analyst analysts economist economists strategist researcher researchers lecturer professor lawyer lawyers "
     "campaigner partner engineers scientists academics banker executives doctors nurses spokesperson spokesman "
-    "spokeswoman column columnist listed shares stake subsidiary unit owned merge merger joint order lender "
+    "spokeswoman column columnist listed shares Shares stake subsidiary unit owned merge merger joint order lender "
     "supplier formerly previously journal loan loans credit financing funding".split())
 _NAME_END = re.compile(_NAME + r"$")
 _NAME_START = re.compile(_NAME)
