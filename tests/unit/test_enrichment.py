@@ -327,3 +327,26 @@ def test_broad_company_list_without_ambiguous_words() -> None:
     assert {"Evonik", "Lanxess", "Ibercaja", "Tokyo Electron"} <= orgs
     assert "Pat Cummins" in _names(result.people)
     assert "Target" not in orgs
+
+
+def test_romance_connector_places_and_abbreviated_saints() -> None:
+    body = ("Officials from the regional government said on Monday that museums in towns such as Juchitán de "
+            "Zaragoza and San Cristóbal de las Casas would reopen, while miners at the Salar de Atacama and "
+            "workers in Sault Ste. Marie went on strike. Brazil's president, Luiz Inácio Lula da Silva, "
+            "said the talks would continue.")
+    result = enrich(ArticleIn(body_text=body))
+    places = _names(result.places)
+    assert {"Juchitán de Zaragoza", "San Cristóbal de las Casas", "Salar de Atacama", "Sault Ste. Marie"} <= places
+    assert "Luiz Inácio Lula da Silva" in _names(result.people)
+
+
+def test_multi_brand_team_names_and_nations_that_win() -> None:
+    body = ("The stage was won by Florian Lipowitz of Red Bull-Bora-Hansgrohe, ahead of riders from EF "
+            "Education-EasyPost and Arkéa-B&B Hotels, said Tate McDermott-Lowe.\n\nIn the first Test, India won "
+            "by 295 runs in Perth after Jasprit Bumrah took five wickets in the second innings, and South "
+            "Africa, who beat Sri Lanka by 233 runs, lead the World Test Championship table.")
+    result = enrich(ArticleIn(body_text=body))
+    orgs = _names(result.organisations)
+    assert {"Red Bull-Bora-Hansgrohe", "EF Education-EasyPost", "Arkéa-B&B Hotels"} <= orgs
+    assert {"India", "South Africa", "Sri Lanka"} <= orgs
+    assert {"Florian Lipowitz", "Tate McDermott-Lowe"} <= _names(result.people)

@@ -17,6 +17,7 @@ from newswire.models import Entity, Place
 
 from .longnames import long_org_end, portfolio_join
 from .resources import Gazetteer, Lexicon, gazetteer, is_given_name, lexicon, norm_token
+from .shapes import multi_brand, romance_end, romance_place
 from .sports import is_sports, nickname, team_end
 from .tokens import Tok, tokenize
 from .works import title_spans
@@ -34,7 +35,7 @@ _NOT_ORG_LAST = frozenset(["Examination", "Exam", "Certificate", "Act", "Agreeme
 _AND = frozenset({"and", "&"})
 _COUNTRY_ABBREVIATIONS = frozenset({"US", "UK", "U.S.", "U.K."})
 # Saints' names name places and churches in news, not people: "St Thomas", "St Mary"
-_SAINTS = frozenset({"St", "St.", "Saint", "Ste"})
+_SAINTS = frozenset({"St", "St.", "Saint", "Ste", "Ste."})
 # Prefixes of stage names: "DJ Maphorisa", "MC Solaar", "Lil Nas X"
 _STAGE_PREFIXES = frozenset({"DJ", "MC", "Lil"})
 # Articles of other languages that open names of places and bodies, never people's ("Les Engagés", "La Rambla")
@@ -143,7 +144,7 @@ _ORG_PLURALS = (
     "|clubs|teams|parties|agencies|organisations|organizations|charities|universities|miners|producers|operators"
     "|manufacturers|customers|clients|sponsors|broadcasters|newspapers|publishers|platforms|start-ups|startups"
     "|suppliers|exchanges|rivals|competitors|chains|giants|unions|consultancies|brewers|drugmakers|chipmakers"
-    "|shipping lines|pollsters|NGOs")
+    "|shipping lines|pollsters|NGOs|traders|developers|exporters|refiners|processors|distributors|utilities")
 _ORG_PLURAL_SET = frozenset(_ORG_PLURALS.lower().split("|"))
 # any word before a list cue, checked against the plurals afterwards (an alternation of all of them scans slowly)
 _LIST_CUE = re.compile(r"\b([A-Za-z][A-Za-z\-]+(?: lines)?)(?: such as | including | like |, (?:including |such as )?)(?:the )?(?=[A-Z])")
@@ -212,8 +213,22 @@ _CLUB_BEFORE = re.compile(
     r"|joined|signed for|signed from|loan from|loan to|sold to|bought from|host|hosts|hosted|play|plays|face|faces"
     r"|meet|meets|against"
     r"|at home to|\d{1,2}-\d{1,2} (?:(?:win|victory|defeat|loss|draw) )?(?:at|against|to|by|over|with)) (?:the )?" + _NAME)
-_CLUB_WORDS = frozenset(["FC", "AFC", "CF", "SC", "United", "City", "Hotspur", "Wanderers", "Albion", "Athletic",
+_CLUB_WORDS = frozenset(["FC", "AFC", "CF", "SC", "SV", "VfL", "VfB", "United", "City", "Hotspur", "Wanderers", "Albion", "Athletic",
                          "Rovers", "County", "Town"])
+
+
+# A national side is a team only when it wins or loses ("India won by 295 runs", "beat Sri Lanka by
+# 233 runs"); "against France", "the India coach" are left to the place reading.
+_NATION_AFTER = re.compile(r"(?:, who)? (?:beat|beats|defeated|thrashed|won by (?:\d+|an innings|[a-z]+ (?:runs|wickets|points|goals|tries|strokes))|won \d+|drew with|lost to)\b")
+_NATION_BEFORE = re.compile(r"\b(?:beat|beating|defeated|lost to|victory over|win over|drew with) (?:the )?" + _NAME
+                            + r" by \d")
+
+
+def _nation_teams(text: str, countries: frozenset[str]) -> set[str]:
+    """Countries a sports report names as sides that won or lost."""
+    names = [_name_before(text, m.start()) for m in _NATION_AFTER.finditer(text) if _after_capital(text, m.start())]
+    names += [m.group(1) for m in _NATION_BEFORE.finditer(text)]
+    return {n for n in names if n in countries}
 
 
 def _club_evidence(text: str) -> set[str]:
@@ -604,6 +619,9 @@ class _Extractor:
             name = " ".join(t.text for t in toks[lead:end])
             self._emit("organisation", name, name, False, {"team"})  # "Perth Scorchers", "the Hanshin Tigers"
             return
+        if whole is None and self.heuristics and multi_brand(toks, lead, end):
+            self._brands(toks, lead, end)  # "Red Bull-Bora-Hansgrohe"
+            return
         if whole is None and self.heuristics and end - start >= 2 and toks[start + 1].cap:
             # a role written before a name: "Prosecutor Ifeoma Okonkwo-Bello", "Steelmaker Aceros Cumbres"
             first = toks[start]
@@ -691,6 +709,13 @@ class _Extractor:
             hit = self._gaz_match(toks, i, end)
             if hit is not None and tok.text in _COUNTRY_ABBREVIATIONS and self._org_follows(toks, i + 1, end):
                 i += 1  # "the US National Hurricane Center": part of how the body is named, not a place
+                continue
+            if self.heuristics and (j := self._romance_place(toks, i, end, hit)):
+                surface = " ".join(t.text for t in toks[i:j])
+                self._emit("place", surface, surface, False, set())  # "San Cristóbal de las Casas"
+                self._place_end = j
+                person_cue = False
+                i = j
                 continue
             if self.heuristics and hit is None:
                 j = self._place_run(toks, i, end)
@@ -856,6 +881,8 @@ class _Extractor:
             j = i + 1
             if toks[j].text == "of" and j + 1 < end:
                 j += 1 + (toks[j + 1].text == "the")
+            elif j + 1 < end and toks[j].text in ("de", "del", "di", "do", "da"):  # "Salar de Atacama"
+                j += 1 + (toks[j + 1].text in ("la", "las", "los", "el"))
             if j >= end or not toks[j].cap or toks[j].text in lex.non_names:
                 return 0
             k = j + 1
@@ -863,8 +890,30 @@ class _Extractor:
                 k += 1
             if k < end and toks[k].text in lex.org_heads or toks[k - 1].text in lex.org_heads:
                 return 0  # "Port Authority", "Lake Victoria Fisheries Organisation"
-            return k
+            return romance_end(toks, k, end, lex)
         return 0
+
+    def _brands(self, toks: list[Tok], start: int, end: int) -> None:
+        """Each part of a span split at "and"/"of" that is a multi-brand name is one organisation
+        ("Florian Lipowitz of Red Bull-Bora-Hansgrohe": a person, then the team)."""
+        k = next((k for k in range(start + 1, end - 1) if toks[k].text in ("and", "of")), end)
+        if multi_brand(toks, start, k):
+            name = " ".join(t.text for t in toks[start:k])
+            self._emit("organisation", name, name, False, set())
+        else:
+            self._span(toks, start, k, False)
+        if k < end:
+            self._brands(toks, k + 1 + (toks[k + 1].text == "the"), end)
+
+    def _romance_place(self, toks: list[Tok], i: int, end: int, hit: tuple[int, tuple[str, str]] | None) -> int:
+        """End of a place name with a Romance connector tail ("San Pedro de Atacama", "Juchitán de
+        Zaragoza"); 0 if there is none."""
+        if hit is None:
+            return romance_place(toks, i, end, self.lex, self.gaz)
+        if hit[1][0] != "place":
+            return 0
+        j = romance_end(toks, hit[0], end, self.lex)
+        return j if j > hit[0] else 0
 
     def _not_a_name(self, toks: list[Tok], start: int, end: int) -> bool:
         """Ships ("MV Nordkyn", "the trawler Nordkyn Senior") and kickers in capitals ("BUSINESS BRIEFS")."""
@@ -1124,12 +1173,14 @@ def _retypable(m: Mention, gaz: Gazetteer) -> bool:
     return True
 
 
-def _clubs(mentions: list[Mention], clubs: set[str], gaz: Gazetteer) -> None:
-    """Retype every mention of a name a sports report uses as a team (cities included, not countries)."""
+def _clubs(mentions: list[Mention], clubs: set[str], nations: set[str], gaz: Gazetteer) -> None:
+    """Retype every mention of a name a sports report uses as a team (cities included; countries only
+    with a result cue, see ``_nation_teams``)."""
     by_city = _clubs_by_city()
     surnames = {w for m in mentions if m.kind == "person" and " " in m.name for w in m.name.split()}
     for m in mentions:
-        if m.surface in clubs and m.name not in gaz.countries and "in" not in m.cues and (
+        if (m.surface in clubs or m.surface in nations) and "in" not in m.cues and (
+                m.name not in gaz.countries or m.name in nations) and (
                 m.kind == "place" or (m.kind in (None, "person") and not m.known and not m.cues - {"initial", "verb"}
                                       and " " not in m.surface and m.surface not in surnames)):
             m.kind, m.name = "organisation", by_city.get(m.surface) or m.surface
@@ -1300,7 +1351,7 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
     for ts in toks:
         ex.sentence(ts)
     if ex.heuristics:
-        _clubs(ex.mentions, _club_evidence(text), ex.gaz)
+        _clubs(ex.mentions, _club_evidence(text), _nation_teams(text, ex.gaz.countries) if ex.sports else set(), ex.gaz)
         _organisations_by_evidence(ex.mentions, ex.org_evidence, _coordinated(text), ex.gaz)
         _people_by_evidence(ex.mentions, _person_evidence(text), ex.gaz)
     return _resolve(ex.mentions, ex.gaz)

@@ -13,7 +13,7 @@ _PARA_SPLIT = re.compile(r"\n\s*\n")
 # or at a paragraph break.
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[\w\d])")
 _ABBREV = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Jr|Sr|Inc|Ltd|Co|Corp|No|vs|etc|"
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Ste|Mt|Ft|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Jr|Sr|Inc|Ltd|Co|Corp|No|vs|etc|"
     r"U\.S|U\.K|U\.N|E\.U|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$"
 )
 

@@ -12,8 +12,8 @@ import re
 from .resources import Lexicon, norm_token
 
 # Acronyms with dots (U.S., J.D.) first, then words with inner apostrophes/hyphens, then punctuation.
-# Decimals (1.5) stay one token.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z])|Jr\.|Sr\.|[^\W_][\w&]*(?:(?:[’'\-]|\.(?=\d))[^\W_][\w&]*)*|[^\w\s]",
+# Decimals (1.5) stay one token; abbreviations inside names keep their dot ("Sault Ste. Marie", "FC St. Pauli").
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z])|Jr\.|Sr\.|(?:St|Ste|Mt|Ft)\.(?=\s[A-Z])|[^\W_][\w&]*(?:(?:[’'\-]|\.(?=\d))[^\W_][\w&]*)*|[^\w\s]",
                     re.UNICODE)
 _CACHE_MAX = 200_000
 # (Arabic articles and particles, French/Catalan elision; not English prefixes: "sub-Saharan", "pan-African")
