@@ -350,3 +350,36 @@ def test_multi_brand_team_names_and_nations_that_win() -> None:
     assert {"Red Bull-Bora-Hansgrohe", "EF Education-EasyPost", "Arkéa-B&B Hotels"} <= orgs
     assert {"India", "South Africa", "Sri Lanka"} <= orgs
     assert {"Florian Lipowitz", "Tate McDermott-Lowe"} <= _names(result.people)
+
+
+def test_name_joined_by_and_with_one_head_is_one_organisation() -> None:
+    body = ("Dock workers in the Federated Stevedores and Warehouse Union voted on Monday, while the military-backed "
+            "Union Progress and Renewal Party said it would contest the election. The Organization of American "
+            "States sent observers, and officials at the National Treasury, which sets the target, agreed.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Federated Stevedores and Warehouse Union", "Union Progress and Renewal Party",
+            "Organization of American States", "National Treasury"} <= orgs
+
+
+def test_stock_indices_are_no_entities() -> None:
+    body = ("Hong Kong's Hang Seng index fell 0.4 per cent, while in Seoul the Kospi added 2.4 per cent. "
+            "Japan's Nikkei 225 gained 1.9 per cent, the Shanghai Composite index edged down and, in New York, "
+            "the S&P 500 was flat and the Nasdaq Composite rose 0.6 per cent.")
+    result = enrich(ArticleIn(body_text=body))
+    assert not result.people and not result.organisations
+    assert {"Hong Kong", "Japan"} <= _names(result.places)
+    assert "Shanghai" not in _names(result.places)
+
+
+def test_places_listed_after_a_plural_place_noun_or_before_a_place_noun() -> None:
+    body = ("Floodwater swept through the towns of Orvaneta, Pelmirosa and Quistanel on Tuesday, and about "
+            "4,000 people left the nearby Dravensk camp, officials said.")
+    places = _names(enrich(ArticleIn(body_text=body)).places)
+    assert {"Orvaneta", "Pelmirosa", "Quistanel", "Dravensk"} <= places
+
+
+def test_nation_that_loses_by_a_score_is_a_team() -> None:
+    body = ("Ghana beat Mali 2-1 in the semi-final on Wednesday, and the Black Stars will face the hosts in "
+            "the final. The coach said the players had been brilliant and the fans sang until midnight.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Ghana", "Mali"} <= orgs

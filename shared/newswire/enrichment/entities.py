@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from newswire.models import Entity, Place
 
 from .longnames import long_org_end, portfolio_join
+from .markets import index_from
 from .resources import Gazetteer, Lexicon, gazetteer, is_given_name, lexicon, norm_token
 from .shapes import multi_brand, romance_end, romance_place
 from .sports import is_sports, nickname, team_end
@@ -152,6 +153,10 @@ _LIST_CUE = re.compile(r"\b([A-Za-z][A-Za-z\-]+(?: lines)?)(?: such as | includi
 _PERSON_PLURALS = frozenset("""artists singers musicians rappers stars players actors actresses writers authors novelists
     poets politicians leaders celebrities athletes footballers cricketers comedians presenters performers directors
     designers chefs painters DJs producers entertainers""".split())
+# Plural nouns that introduce a list of places: "the towns of Picanya and Massanassa", "ports such as Vlissingen"
+_PLACE_LIST_CUE = re.compile(r"\b(?:towns|cities|villages|ports|regions|provinces|districts|islands|fields|oilfields|camps"
+                             r"|municipalities|neighbourhoods|neighborhoods|suburbs|communes|counties)(?: of| such as|"
+                             r" including| like|, including|, such as) (?:the )?(?=[A-Z])")
 _POLL_CUE = re.compile(r"\b(?:polls?|surveys?|pollsters?|poll conducted) (?:by|from|for) (?:the )?(?=[A-Z])")
 _LIST_SEP = re.compile(r"(?:,? and |,? or |, )(?:the )?(?=[A-Z])")
 
@@ -174,6 +179,14 @@ def _person_evidence(text: str) -> set[str]:
     for hit in _LIST_CUE.finditer(text):
         if hit.group(1).lower() in _PERSON_PLURALS or hit.group(1) in _PERSON_PLURALS:
             out.update(_name_list(text, hit.end()))
+    return out
+
+
+def _place_evidence(text: str) -> set[str]:
+    """Names in a list of places: "the towns of Paiporta, Picanya and Massanassa"."""
+    out: set[str] = set()
+    for hit in _PLACE_LIST_CUE.finditer(text):
+        out.update(_name_list(text, hit.end()))
     return out
 
 
@@ -206,7 +219,7 @@ def _org_evidence(text: str) -> set[str]:
 # Sports reports: a city name that wins, loses or has a coach is its club ("Liverpool beat Arsenal 2-1").
 _CLUB_AFTER = re.compile(  # the name before it is found by _name_before (a leading name pattern scans slowly)
     r"(?:(?:['’]s)? (?:beat|beats|defeated|thrashed|edged|drew|were held|were beaten|lost \d|won \d"
-    r"|came from behind|manager|coach|head coach|captain|fans|supporters|striker|goalkeeper|midfielder|defender"
+    r"|came from behind|manager|coach|head coach|captain|fans|supporters|striker|forward|goalkeeper|midfielder|defender"
     r"|winger|boss|\d{1,2}-\d{1,2}|moved \w+ points|travel to|host|face)|, (?:who|top of))\b")
 _CLUB_BEFORE = re.compile(
     r"\b(?:beat|beating|defeated|held by|lost to|draw with|drew with|win over|victory over|defeat (?:to|by)"
@@ -221,7 +234,7 @@ _CLUB_WORDS = frozenset(["FC", "AFC", "CF", "SC", "SV", "VfL", "VfB", "United", 
 # 233 runs"); "against France", "the India coach" are left to the place reading.
 _NATION_AFTER = re.compile(r"(?:, who)? (?:beat|beats|defeated|thrashed|won by (?:\d+|an innings|[a-z]+ (?:runs|wickets|points|goals|tries|strokes))|won \d+|drew with|lost to)\b")
 _NATION_BEFORE = re.compile(r"\b(?:beat|beating|defeated|lost to|victory over|win over|drew with) (?:the )?" + _NAME
-                            + r" by \d")
+                            + r" (?:by \d|\d{1,2}-\d{1,2}\b)")  # "by 233 runs", "beat Nigeria 2-1"
 
 
 def _nation_teams(text: str, countries: frozenset[str]) -> set[str]:
@@ -488,7 +501,7 @@ class _Extractor:
                 self._span(toks, start, k, initial)
                 self._span(toks, right_start, end, False)
                 return True
-            left_head = any(w in self.lex.org_heads for w in left) or self._known_org(toks, start, k)
+            left_head = self._heads_left(left) or self._known_org(toks, start, k)
             right_head = any(w in self.lex.org_heads for w in right) or self._known_org(toks, right_start, end)
             if not left_head and not any(w in self.lex.connectors for w in left):
                 left_head = self._country_suffixed(toks, start, k, initial)
@@ -498,6 +511,25 @@ class _Extractor:
                 self._span(toks, right_start, end, False)
                 return True
         return False
+
+    def _modified_org(self, toks: list[Tok], lead: int, end: int) -> bool:
+        """A known one-word body after a modifier is a body of its own ("National Treasury" of Kenya or
+        South Africa, not "the Treasury" of the gazetteer)."""
+        if end - lead != 2 or toks[lead].text not in _ORG_MODIFIERS or toks[lead].poss or not self._known_org(toks, lead + 1, end):
+            return False
+        name = toks[lead].text + " " + toks[lead + 1].text
+        self._emit("organisation", name, name, False, set())
+        return True
+
+    def _heads_left(self, left: list[str]) -> bool:
+        """Whether the words before an "and" name a body by themselves: a head noun last ("Orange
+        Democratic Movement"), or anywhere in a name with a connector ("Bank of England"); a head
+        that only opens them does not ("International Longshore and Warehouse Union", "Union
+        Solidarity and Development Party" are one name each)."""
+        heads = self.lex.org_heads
+        if left[-1] in heads:
+            return True
+        return any(w in self.lex.connectors for w in left) and any(w in heads for w in left)
 
     def _firm_after_noun(self, toks: list[Tok], start: int, end: int) -> bool:
         """"the consultancy Meridian Energy Aspects": a run of capitalised words after a noun for a
@@ -609,6 +641,10 @@ class _Extractor:
         lex, gaz = self.lex, self.gaz
         while end - start > 1 and toks[end - 1].text in lex.post_nominals:
             end -= 1  # "James Whitlock SC"
+        if self.heuristics and (cut := index_from(toks, start, end)) < end:
+            if cut > start:
+                self._span(toks, start, cut, sentence_initial)  # "Japan's Nikkei 225": Japan only
+            return
         whole = gaz.index.get(tuple(t.key for t in toks[start:end]))
         if whole is None and self._not_a_name(toks, start, end):
             return
@@ -641,6 +677,8 @@ class _Extractor:
                     name = " ".join(t.text for t in toks[start + 1:end])
                     self._emit("organisation", self.acronyms.get(name, name), name, False, set())
                     return
+        if whole is None and self.heuristics and self._modified_org(toks, lead, end):
+            return
         if whole is None and self.heuristics and self._firm_after_noun(toks, start, end):
             return
         if whole is None and self.heuristics and self._split_person_of(toks, start, end, sentence_initial):
@@ -662,7 +700,8 @@ class _Extractor:
             while lead < end and toks[lead].text.endswith("-based"):
                 self._based(toks[lead].text[:-6], lead + 1 < end or self._noun_for_name(toks, end))
                 lead += 1
-            while stop > lead and (toks[stop - 1].text in lex.connectors or (
+            while stop > lead and gaz.index.get(tuple(t.key for t in toks[lead:stop])) is None and (
+                    toks[stop - 1].text in lex.connectors or (
                     toks[stop - 1].text in lex.non_names and toks[stop - 1].text not in lex.org_heads
                     and toks[stop - 2].text not in ("of", "for"))):
                 stop -= 1  # "Emirates Stadium on Sunday", but "Association of Teachers"
@@ -1244,6 +1283,13 @@ def _people_by_evidence(mentions: list[Mention], evidence: set[str], gaz: Gazett
             m.kind = "person"
 
 
+def _places_by_evidence(mentions: list[Mention], evidence: set[str], gaz: Gazetteer) -> None:
+    """Retype unresolved names listed as places, and names read as people by their shape alone."""
+    for m in mentions:
+        if m.surface in evidence and _retypable(m, gaz) and (m.kind is None or m.cues == {"shape"}):
+            m.kind = "place"
+
+
 def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
     # Full names of people seen in this text, by surname, for folding "Klitschko" alone.
     by_surname: dict[str, str] = {}
@@ -1354,6 +1400,7 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
         _clubs(ex.mentions, _club_evidence(text), _nation_teams(text, ex.gaz.countries) if ex.sports else set(), ex.gaz)
         _organisations_by_evidence(ex.mentions, ex.org_evidence, _coordinated(text), ex.gaz)
         _people_by_evidence(ex.mentions, _person_evidence(text), ex.gaz)
+        _places_by_evidence(ex.mentions, _place_evidence(text), ex.gaz)
     return _resolve(ex.mentions, ex.gaz)
 
 
