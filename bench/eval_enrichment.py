@@ -36,8 +36,9 @@ SETS = {
     "round11": ROOT / "bench" / "eval" / "round11",
     "round12": ROOT / "bench" / "eval" / "round12",
     "round13": ROOT / "bench" / "eval" / "round13",
+    "round14": ROOT / "bench" / "eval" / "round14",
 }
-FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13")  # sets whose first score is kept as the unseen-text estimate
+FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14")  # sets whose first score is kept as the unseen-text estimate
 LABELS = {
     "tuned": "Tuned set (bench/eval/articles)",
     "heldout": "Held-out set (bench/eval/heldout)",
@@ -52,6 +53,7 @@ LABELS = {
     "round11": "Round-11 set (bench/eval/round11)",
     "round12": "Round-12 set (bench/eval/round12), written blind by another author",
     "round13": "Round-13 set (bench/eval/round13), written blind by another author",
+    "round14": "Round-14 set (bench/eval/round14), written blind by another author",
 }
 RESULTS = ROOT / "bench" / "results" / "eval.json"
 TYPES = ("people", "places", "organisations")
