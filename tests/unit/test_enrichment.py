@@ -383,3 +383,24 @@ def test_nation_that_loses_by_a_score_is_a_team() -> None:
             "the final. The coach said the players had been brilliant and the fans sang until midnight.")
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert {"Ghana", "Mali"} <= orgs
+
+
+def test_known_body_then_on_and_a_place_is_the_body_alone() -> None:
+    body = ("The telescope, being built by the European Southern Observatory on Cerro Armazones, is due to "
+            "start operating at the end of the decade, the observatory said on Monday.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert "European Southern Observatory" in orgs
+    assert not any("Armazones" in name for name in orgs)
+
+
+def test_national_bodies_without_a_cue_come_from_the_gazetteer() -> None:
+    body = ("Icelandair cancelled flights on Monday, while Petoro and Equinor said output was unaffected. "
+            "The Sandiganbayan adjourned the hearing, and Ofsted published its report.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Icelandair", "Petoro", "Equinor", "Sandiganbayan", "Ofsted"} <= orgs
+
+
+def test_organisation_aliases_are_not_common_words_or_given_names() -> None:
+    index = resources.gazetteer().index
+    for word in ("Punch", "Mint", "Stuff", "Nine", "Hawks", "Zara", "Petra", "Amal", "DNA", "BCG", "Hydro"):
+        assert (index.get((word,)) or ("",))[0] != "organisation", word

@@ -705,6 +705,12 @@ class _Extractor:
                     toks[stop - 1].text in lex.non_names and toks[stop - 1].text not in lex.org_heads
                     and toks[stop - 2].text not in ("of", "for"))):
                 stop -= 1  # "Emirates Stadium on Sunday", but "Association of Teachers"
+            on = next((k for k in range(lead + 1, stop - 1) if toks[k].text == "on"), stop)
+            if on < stop and (gaz.index.get(tuple(t.key for t in toks[lead:on])) or ("",))[0] == "organisation":
+                self._span(toks, lead, on, sentence_initial and lead == start)  # a known body, then where:
+                if gaz.index.get(tuple(t.key for t in toks[on + 1:end])) is not None:  # "the European Southern
+                    self._span(toks, on + 1, end, False)  # Observatory on Cerro Armazones" (unknown: left out)
+                return
             if (lead < stop and toks[lead].text in gaz.demonyms
                     and " ".join(t.text for t in toks[lead + 1:stop]) not in _NATIONAL_BRANCHES
                     and gaz.index.get(tuple(t.key for t in toks[lead + 1:stop])) is not None):
