@@ -37,8 +37,9 @@ SETS = {
     "round12": ROOT / "bench" / "eval" / "round12",
     "round13": ROOT / "bench" / "eval" / "round13",
     "round14": ROOT / "bench" / "eval" / "round14",
+    "round15": ROOT / "bench" / "eval" / "round15",
 }
-FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14")  # sets whose first score is kept as the unseen-text estimate
+FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15")  # sets whose first score is kept as the unseen-text estimate
 LABELS = {
     "tuned": "Tuned set (bench/eval/articles)",
     "heldout": "Held-out set (bench/eval/heldout)",
@@ -54,6 +55,7 @@ LABELS = {
     "round12": "Round-12 set (bench/eval/round12), written blind by another author",
     "round13": "Round-13 set (bench/eval/round13), written blind by another author",
     "round14": "Round-14 set (bench/eval/round14), written blind by another author",
+    "round15": "Round-15 set (bench/eval/round15), written blind by another author",
 }
 RESULTS = ROOT / "bench" / "results" / "eval.json"
 TYPES = ("people", "places", "organisations")
