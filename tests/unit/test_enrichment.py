@@ -404,3 +404,44 @@ def test_organisation_aliases_are_not_common_words_or_given_names() -> None:
     index = resources.gazetteer().index
     for word in ("Punch", "Mint", "Stuff", "Nine", "Hawks", "Zara", "Petra", "Amal", "DNA", "BCG", "Hydro"):
         assert (index.get((word,)) or ("",))[0] != "organisation", word
+
+
+def test_surname_cut_from_a_longer_name_joins_it() -> None:
+    body = ("Tomás Arvellano Quintero, a 24-year-old from Tarvesa, won the final on Sunday. Arvellano said he "
+            "would rest. President Hamid al-Zarqoun attended, and Zarqoun praised the crowd. "
+            "Rosa Delvant Kuhr spoke later; Doña Rosa said the town was proud.")
+    people = enrich(ArticleIn(body_text=body)).people
+    names = _names(people)
+    assert {"Tomás Arvellano Quintero", "Hamid al-Zarqoun", "Rosa Delvant Kuhr"} <= names
+    assert not names & {"Arvellano", "Zarqoun", "Rosa"}
+
+
+def test_surname_with_a_statement_cue_stays_a_person() -> None:
+    body = ("President Velmira Tosquani opened the session. Tosquani said in a statement that talks would "
+            "resume on Monday.")
+    e = enrich(ArticleIn(body_text=body))
+    assert "Velmira Tosquani" in _names(e.people)
+    assert "Tosquani" not in _names(e.organisations)
+
+
+def test_particles_initials_and_abbreviated_given_names_stay_in_the_name() -> None:
+    body = ("The corner came from Evarildo de Quintanar in the 67th minute. The reporter Pieter K. de Vrolijk "
+            "was there. \"We are ready,\" said Dr Ma. Lucinda Barrameda, the hospital's chief. Maly Sorvanna, a "
+            "spokeswoman, said the border was calm. The finance minister, Cheikh Ndorvane, spoke, as did "
+            "caretaker Prime Minister Albrec Kuvati, which surprised few.")
+    names = _names(enrich(ArticleIn(body_text=body)).people)
+    assert {"Evarildo de Quintanar", "Pieter K. de Vrolijk", "Ma. Lucinda Barrameda", "Maly Sorvanna",
+            "Cheikh Ndorvane", "Albrec Kuvati"} <= names
+
+
+def test_italian_place_with_di_and_a_name_ending_in_a_particle_are_no_people() -> None:
+    body = "Visitors reached Sambreva di Calvino by bus, and the Tour de Marvello passed nearby."
+    names = _names(enrich(ArticleIn(body_text=body)).people)
+    assert not any("Sambreva" in n or "Tour" in n for n in names)
+
+
+def test_sentence_ending_in_the_surname_ma_still_ends() -> None:
+    from newswire.enrichment.text import sentences
+    assert sentences("The founder was Jack Ma. The company said profits rose.") == [
+        "The founder was Jack Ma.", "The company said profits rose."]
+    assert len(sentences("Health minister Ma. Subravan said the ward was full.")) == 1

@@ -25,7 +25,8 @@ from .works import title_spans
 
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'\-]*\s+)(?:(?:of|for|and|the|on|in|de|del|des|du|la|para|[a-z]{1,3}-[A-Z][\w’'\-]*"
                           r"|[A-Z][\w’'\-]*)\s+){0,8}?[A-Z][\w’'\-]*)\s*\(([A-Z][A-Z&]{1,9})\)")
-_NOUNY = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ing|ics|ence|ance|ure|ology|ship|ies|ers)$")
+# ("Culture", "Pressure" but not the surname "Faure": a vowel before "ure" is no noun ending)
+_NOUNY = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ing|ics|ence|ance|(?<![aeiou])ure|ology|ship|ies|ers)$")
 _PLACE_PREPS = frozenset({"in", "near", "outside", "from"})
 _ARTICLES = frozenset({"The", "A", "An"})
 _CAMEL = re.compile(r"^(?!Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+[A-Z]")
@@ -35,6 +36,7 @@ _PLACE_PREPS_MULTI = frozenset({"in", "near", "outside", "across", "around"})
 _NOT_ORG_LAST = frozenset(["Examination", "Exam", "Certificate", "Act", "Agreement", "Treaty", "Law", "Bill", "Index", "Convention", "Protocol", "Directive", "Regulation", "Plan", "Strategy", "Interface", "Product", "Rate", "Standard", "Code", "Accord", "Declaration", "Charter", "Prize", "Award", "Awards", "Medal", "Cup", "Trophy", "Telescope", "Satellite", "Day", "Week", "Championship", "Championships", "Galaxy"])
 _AND = frozenset({"and", "&"})
 _COUNTRY_ABBREVIATIONS = frozenset({"US", "UK", "U.S.", "U.K."})
+_PLACE_PARTICLES = frozenset({"di", "del", "della"})
 # Saints' names name places and churches in news, not people: "St Thomas", "St Mary"
 _SAINTS = frozenset({"St", "St.", "Saint", "Ste", "Ste."})
 # Prefixes of stage names: "DJ Maphorisa", "MC Solaar", "Lil Nas X"
@@ -745,6 +747,8 @@ class _Extractor:
                 continue
             skip = self._non_entity(toks, i, end)
             if skip:
+                # "Prime Minister Albin Kurti": a phrase that ends in a title still titles the name after it
+                person_cue = skip < end and toks[skip].cap and (toks[skip - 1].key,) in lex.titles
                 i = skip
                 continue
             if tok.text.endswith("-based") and len(tok.text) > 7:
@@ -1087,13 +1091,28 @@ class _Extractor:
             return "organisation"
         return None
 
+    def _particles_join(self, words: list[str]) -> bool:
+        """Whether every particle of a name joins it to a surname ("Giorgian de Arrascaeta"), not to
+        nothing ("Tour de"); Italian particles join places ("Sambuca di Sicilia"), Italians' surnames
+        write them capitalised ("Di Maio")."""
+        lex = self.lex
+        if not any(w in lex.particles for w in words):
+            return True
+        first = words[0]  # "Tour de Marvello", "Costa del Sol": a word that opens names of things
+        if first in _NOT_ORG_FRONT or first in lex.place_front_heads or first in lex.org_front_heads \
+                or first in lex.non_names or first in lex.place_heads:
+            return False
+        return not any(w in lex.particles and (k + 1 == len(words) or w in _PLACE_PARTICLES)
+                       for k, w in enumerate(words))
+
     def _unknown(self, toks: list[Tok], i: int, j: int, end: int, titled: bool, initial: bool) -> None:
         lex = self.lex
         words = [t.text for t in toks[i:j]]
         # drop a sentence-initial ordinary word ("Rejecting", "Asked")
         if initial and words and not titled and words[0] not in lex.given_names:
             w = words[0]
-            if self._commonish(w) or _NOUNY.search(w) or w.endswith(("ed", "ly")):
+            # ("Separately", "Asked"; a short word is a name as often: "Maly Socheata", "Ted")
+            if self._commonish(w) or _NOUNY.search(w) or (len(w) > 4 and w.endswith(("ed", "ly"))):
                 words = words[1:]
                 i += 1
         if not words:
@@ -1194,8 +1213,9 @@ class _Extractor:
         if any(w in lex.org_heads for w in words[1:-1]):
             self._emit("organisation", surface, surface, False, set())  # "O2 Academy Brixton", "Vrije Universiteit Brussel"
             return
-        if len(words) <= 4 and words[0] not in _FOREIGN_ARTICLES and not any(
-                self._commonish(w) or _NOUNY.search(w) or w in lex.field_words for w in words if w not in ("i", "y")):
+        if len(words) <= 4 and words[0] not in _FOREIGN_ARTICLES and self._particles_join(words) and not any(
+                self._commonish(w) or _NOUNY.search(w) or w in lex.field_words for w in words
+                if w not in ("i", "y") and w not in lex.particles):  # "Giorgian de Arrascaeta"
             self._emit("person", surface, surface, False, {"shape"})  # by its shape alone
 
 
@@ -1207,6 +1227,23 @@ def _coordinated(text: str) -> list[tuple[str, str]]:
         if left and right:
             pairs.append((left, right))
     return pairs
+
+
+def _surnames(mentions: list[Mention]) -> set[str]:
+    """Last words of the multi-word people of a text."""
+    return {m.name.split()[-1] for m in mentions if m.kind == "person" and " " in m.name}
+
+
+def _surname_keys(parts: list[str]) -> list[str]:
+    """Inner and last words a full name may be cut to later: "Pacheco" of "Rodrigo Pacheco Méndez"
+    (the father's surname of two), "Sharaa" of "Ahmed al-Sharaa"."""
+    out = []
+    for w in parts[1:]:
+        if w[:1].isupper():
+            out.append(w)
+        elif w[:3] in ("al-", "el-") and w[3:4].isupper():
+            out.append(w[3:])
+    return out
 
 
 def _retypable(m: Mention, gaz: Gazetteer) -> bool:
@@ -1235,8 +1272,9 @@ def _organisations_by_evidence(mentions: list[Mention], evidence: set[str],
                                pairs: list[tuple[str, str]], gaz: Gazetteer) -> None:
     """Retype names that only organisations fit: evidence in the text ("X shares fell"), the same
     name typed as an organisation elsewhere, or a name coordinated with an organisation."""
+    surnames = _surnames(mentions)  # "Osmani said in a statement": Vjosa Osmani, not a body
     for m in mentions:
-        if (m.surface in evidence or m.name in evidence) and _retypable(m, gaz):
+        if (m.surface in evidence or m.name in evidence) and _retypable(m, gaz) and m.surface not in surnames:
             m.kind, m.name = "organisation", m.surface if m.known else m.name
     known_orgs = {m.surface for m in mentions if m.kind == "organisation" and m.known}
     places = {m.surface for m in mentions if m.kind == "place"}
@@ -1301,11 +1339,16 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
     by_surname: dict[str, str] = {}
     by_tail: dict[str, str] = {}  # "Abu Al-Saud" -> "Raed Abu Al-Saud"
     by_first: dict[str, set[str]] = {}  # "Zhou" -> {"Zhou Yaping"}: family name first
+    full_names = [m for m in mentions if m.kind == "person" and " " in m.name]
+    for m in full_names:  # last words first: they win over inner words
+        by_surname.setdefault(m.name.split()[-1], m.name)
+    for m in full_names:
+        for w in _surname_keys(m.name.split()):
+            by_surname.setdefault(w, m.name)
     for m in mentions:
         if m.kind == "person":
             parts = m.name.split()
             if len(parts) > 1:
-                by_surname.setdefault(parts[-1], m.name)
                 for k in range(1, len(parts) - 1):
                     by_tail.setdefault(" ".join(parts[k:]), m.name)
                 by_first.setdefault(parts[0], set()).add(m.name)
@@ -1321,6 +1364,10 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
     for m in mentions:
         if m.surface in teams and not m.known and "given" not in m.cues and m.kind != "place":
             m.kind, m.name = "organisation", teams[m.surface]  # "Scorchers" after "Perth Scorchers"
+            continue
+        if (m.kind in (None, "person") and not m.known and "title" in m.cues and " " not in m.name
+                and m.name not in by_surname and len(by_first.get(m.name, ())) == 1 and is_given_name(m.name, lexicon())):
+            m.kind, m.name = "person", next(iter(by_first[m.name]))  # "Doña Rosa" after "Rosa Elvira Huenchumilla"
             continue
         if m.kind in (None, "person") and not m.known and "title" not in m.cues:
             if m.name in org_prefixes and m.name not in by_surname and "place" not in m.cues:

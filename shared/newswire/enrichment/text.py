@@ -17,6 +17,12 @@ _ABBREV = re.compile(
     r"U\.S|U\.K|U\.N|E\.U|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$"
 )
 
+# "Ma." (Maria in the Philippines, an initial in Tamil Nadu) opens a name after a title or a
+# lower-case word ("Dr Ma. Luisa Dimaculangan", "minister Ma. Subramanian"); after a given name it
+# is the surname Ma ending a sentence ("Jack Ma.").
+_MA_INITIAL = re.compile(r"(?:^|(?:\b[a-z]\S*|\b(?:Dr|Mr|Mrs|Ms|Prof|Secretary|Minister|Senator|Judge|Justice|Mayor)"
+                         r"|[,;:(\"“]) )Ma\.$")
+
 WORDS_PER_MINUTE = 230
 
 
@@ -63,7 +69,7 @@ def sentences(paragraph: str) -> list[str]:
     start = 0
     for m in _SENT_END.finditer(flat):
         chunk = flat[start : m.start()]
-        if _ABBREV.search(chunk.rstrip("\"'”’»)]")):
+        if _ABBREV.search(chunk.rstrip("\"'”’»)]")) or _MA_INITIAL.search(chunk):
             continue
         out.append(chunk.strip())
         start = m.end()

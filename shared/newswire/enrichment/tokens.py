@@ -13,7 +13,10 @@ from .resources import Lexicon, norm_token
 
 # Acronyms with dots (U.S., J.D.) first, then words with inner apostrophes/hyphens, then punctuation.
 # Decimals (1.5) stay one token; abbreviations inside names keep their dot ("Sault Ste. Marie", "FC St. Pauli").
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z])|Jr\.|Sr\.|(?:St|Ste|Mt|Ft)\.(?=\s[A-Z])|[^\W_][\w&]*(?:(?:[’'\-]|\.(?=\d))[^\W_][\w&]*)*|[^\w\s]",
+# An initial keeps its dot before a name ("Peter R. de Vries"), as does the Filipino "Ma." (Maria)
+# before a name ("Ma. Theresa Lazaro"; see text._MA_INITIAL for where a sentence ends in "Ma.").
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s(?:[A-Z]|(?:de|van|von|der|da|dos|le|la|ter)\s[A-Z]))|Jr\.|Sr\."
+                    r"|(?:St|Ste|Mt|Ft)\.(?=\s[A-Z])|Ma\.(?=\s[A-Z])|[^\W_][\w&]*(?:(?:[’'\-]|\.(?=\d))[^\W_][\w&]*)*|[^\w\s]",
                     re.UNICODE)
 _CACHE_MAX = 200_000
 # (Arabic articles and particles, French/Catalan elision; not English prefixes: "sub-Saharan", "pan-African")
