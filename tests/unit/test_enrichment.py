@@ -445,3 +445,24 @@ def test_sentence_ending_in_the_surname_ma_still_ends() -> None:
     assert sentences("The founder was Jack Ma. The company said profits rose.") == [
         "The founder was Jack Ma.", "The company said profits rose."]
     assert len(sentences("Health minister Ma. Subravan said the ward was full.")) == 1
+
+
+def test_shape_only_names_with_acronyms_articles_or_place_words_are_no_people() -> None:
+    body = ("Police said the gang used Zorvel QTX, an encrypted phone service, to move cargo. Visitors queue "
+            "to see the Marvessa Stone, and the Quillan Tarrow prize went to a Dutch film. Drilling at "
+            "Vorrena Calda resumed on Monday. Talks in the Palais Durvelle stalled near Kessaro Shoal.")
+    e = enrich(ArticleIn(body_text=body))
+    people = _names(e.people)
+    assert not people & {"Zorvel QTX", "Marvessa Stone", "Quillan Tarrow", "Vorrena Calda", "Palais Durvelle",
+                         "Kessaro Shoal"}
+    assert "Zorvel QTX" in _names(e.organisations)
+    assert {"Vorrena Calda", "Kessaro Shoal"} <= _names(e.places)
+
+
+def test_shape_only_person_keeps_its_reading_and_takes_a_cued_type_elsewhere() -> None:
+    body = ("Tevaro Quilmes, a fisherman, said the boats were idle. A coastguard ship sailed near Dunmarra "
+            "Shelf on Monday; the crew said Dunmarra Shelf was calm.")
+    e = enrich(ArticleIn(body_text=body))
+    assert "Tevaro Quilmes" in _names(e.people)
+    assert "Dunmarra Shelf" not in _names(e.people)
+    assert "Dunmarra Shelf" in _names(e.places)

@@ -17,6 +17,7 @@ from newswire.models import Entity, Place
 
 from .longnames import long_org_end, portfolio_join
 from .markets import index_from
+from .personhood import consistent_kinds, shape_kind
 from .resources import Gazetteer, Lexicon, gazetteer, is_given_name, lexicon, norm_token
 from .shapes import multi_brand, romance_end, romance_place
 from .sports import is_sports, nickname, team_end
@@ -33,7 +34,7 @@ _CAMEL = re.compile(r"^(?!Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+[A-Z]")
 _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "port", "capital"})
 _PLACE_PREPS_MULTI = frozenset({"in", "near", "outside", "across", "around"})
 # Last words of names that are neither people nor organisations: laws, prizes, instruments.
-_NOT_ORG_LAST = frozenset(["Examination", "Exam", "Certificate", "Act", "Agreement", "Treaty", "Law", "Bill", "Index", "Convention", "Protocol", "Directive", "Regulation", "Plan", "Strategy", "Interface", "Product", "Rate", "Standard", "Code", "Accord", "Declaration", "Charter", "Prize", "Award", "Awards", "Medal", "Cup", "Trophy", "Telescope", "Satellite", "Day", "Week", "Championship", "Championships", "Galaxy"])
+_NOT_ORG_LAST = frozenset(["Examination", "Exam", "Certificate", "Act", "Agreement", "Treaty", "Law", "Bill", "Index", "Convention", "Protocol", "Directive", "Regulation", "Plan", "Strategy", "Interface", "Product", "Rate", "Standard", "Code", "Accord", "Declaration", "Charter", "Prize", "Award", "Awards", "Medal", "Cup", "Trophy", "Telescope", "Satellite", "Day", "Week", "Championship", "Championships", "Galaxy", "Finals"])
 _AND = frozenset({"and", "&"})
 _COUNTRY_ABBREVIATIONS = frozenset({"US", "UK", "U.S.", "U.K."})
 _PLACE_PARTICLES = frozenset({"di", "del", "della"})
@@ -1216,7 +1217,11 @@ class _Extractor:
         if len(words) <= 4 and words[0] not in _FOREIGN_ARTICLES and self._particles_join(words) and not any(
                 self._commonish(w) or _NOUNY.search(w) or w in lex.field_words for w in words
                 if w not in ("i", "y") and w not in lex.particles):  # "Giorgian de Arrascaeta"
-            self._emit("person", surface, surface, False, {"shape"})  # by its shape alone
+            kind = shape_kind(toks, i, j, lex, initial)  # by its shape alone, unless something says otherwise
+            if kind:
+                self._emit(kind, surface, surface, False, {"shape"} if kind == "person" else set())
+            else:
+                self._emit(None, surface, surface, False, {"the"})
 
 
 def _coordinated(text: str) -> list[tuple[str, str]]:
@@ -1454,6 +1459,7 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
         _organisations_by_evidence(ex.mentions, ex.org_evidence, _coordinated(text), ex.gaz)
         _people_by_evidence(ex.mentions, _person_evidence(text), ex.gaz)
         _places_by_evidence(ex.mentions, _place_evidence(text), ex.gaz)
+        consistent_kinds(ex.mentions)
     return _resolve(ex.mentions, ex.gaz)
 
 
