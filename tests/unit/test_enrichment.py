@@ -466,3 +466,35 @@ def test_shape_only_person_keeps_its_reading_and_takes_a_cued_type_elsewhere() -
     assert "Tevaro Quilmes" in _names(e.people)
     assert "Dunmarra Shelf" not in _names(e.people)
     assert "Dunmarra Shelf" in _names(e.places)
+
+
+def test_portfolio_names_run_over_commas_and_field_words() -> None:
+    body = ("The Ministry of Fisheries, Labour and Welfare of Zandoria said on Monday that quotas would fall. "
+            "A pilot trained at the Varnel Academy for Science, Technology and Maritime Transport. "
+            "The Energy and Petroleum Regulatory Authority has yet to approve the tariffs.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert "Varnel Academy for Science, Technology and Maritime Transport" in orgs
+    assert "Energy and Petroleum Regulatory Authority" in orgs
+    assert "Petroleum Regulatory Authority" not in orgs
+
+
+def test_acronym_defined_after_a_name_joins_it() -> None:
+    body = ("The rule targets Quarvel Optical Manufacturing Co (QOMC), the biggest lens maker. "
+            "QOMC said in a statement that it would comply.")
+    orgs = enrich(ArticleIn(body_text=body)).organisations
+    assert [o.name for o in orgs] == ["Quarvel Optical Manufacturing Co"]
+
+
+def test_merge_defined_acronyms_folds_a_known_short_name() -> None:
+    from newswire.enrichment.entities import _merge_defined_acronyms
+    from newswire.models import Entity
+    orgs = [Entity(name="QOMC", mentions=2), Entity(name="Quarvel Optical Manufacturing Co", mentions=1)]
+    merged = _merge_defined_acronyms(orgs, "Quarvel Optical Manufacturing Co (QOMC) said profits rose.")
+    assert [(o.name, o.aliases, o.mentions) for o in merged] == [("Quarvel Optical Manufacturing Co", ["QOMC"], 3)]
+
+
+def test_new_company_heads() -> None:
+    body = ("Shares in Brennick Materials rose after Tolvane Racing signed a sponsor. "
+            "Harmo Lending was fined, and Ostrava Bulk Navigation, a shipping company, sold two ships.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Brennick Materials", "Tolvane Racing", "Harmo Lending", "Ostrava Bulk Navigation"} <= orgs

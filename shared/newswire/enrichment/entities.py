@@ -115,6 +115,9 @@ _FIRM_NOUNS = frozenset("""firm company consultancy carmaker automaker chipmaker
     brewer startup start-up lender bank insurer airline broadcaster regulator watchdog charity operator developer
     brokerage pollster newspaper agency rival""".split())
 # Known organisations whose name, after "the" or a demonym, is a region: "the (Brazilian) Amazon"
+# organisation heads that also name a sector: "Petroleum and Natural Gas ... Association"
+_SECTOR_HEADS = frozenset(["Energy", "Petroleum", "Securities", "Mining", "Metals", "Minerals", "Chemicals",
+                           "Electronics", "Insurance", "Telecommunications", "Aviation", "Pharmaceuticals"])
 _REGIONS_NOT_FIRMS = frozenset(["Amazon"])
 # Names of bodies with national branches: "Philippine Red Cross" keeps its demonym.
 _NATIONAL_BRANCHES = frozenset({"Red Cross", "Red Crescent"})
@@ -499,6 +502,8 @@ class _Extractor:
                 return False
             if right_start == k + 1 and portfolio_join(toks[start:k], toks[right_start:end], self.lex, self.gaz):
                 return False  # "Office of Disaster Preparedness and Emergency Management"
+            if right_start == k + 1 and self._fields_front(left, right):
+                return False  # "Energy and Petroleum Regulatory Authority"
             if self._known_any(toks, start, k) and self._known_any(toks, right_start, end):
                 # two known names: "China and the European Union", "Britain and the United States"
                 self._span(toks, start, k, initial)
@@ -514,6 +519,14 @@ class _Extractor:
                 self._span(toks, right_start, end, False)
                 return True
         return False
+
+    def _fields_front(self, left: list[str], right: list[str]) -> bool:
+        """Whether "A and B ... Head" is one body named for two sectors: a lone sector word before
+        "and" is never a body of its own ("Securities and Exchange Commission")."""
+        word = left[-1] if len(left) == 2 and left[0] in _ARTICLES else left[0] if len(left) == 1 else ""
+        conn = next((k for k, w in enumerate(right) if w in self.lex.connectors), len(right))
+        return ((word in self.lex.field_words or word in _SECTOR_HEADS) and conn >= 2
+                and right[conn - 1] in self.lex.org_heads)  # "... Commission of Brazil" too
 
     def _modified_org(self, toks: list[Tok], lead: int, end: int) -> bool:
         """A known one-word body after a modifier is a body of its own ("National Treasury" of Kenya or
@@ -1460,7 +1473,26 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
         _people_by_evidence(ex.mentions, _person_evidence(text), ex.gaz)
         _places_by_evidence(ex.mentions, _place_evidence(text), ex.gaz)
         consistent_kinds(ex.mentions)
-    return _resolve(ex.mentions, ex.gaz)
+    found = _resolve(ex.mentions, ex.gaz)
+    found.organisations = _merge_defined_acronyms(found.organisations, text)
+    return found
+
+
+def _merge_defined_acronyms(orgs: list[Entity], text: str) -> list[Entity]:
+    """An acronym the text defines right after a body's name is that body, even when the gazetteer
+    knows the acronym under another name ("Taiwan Semiconductor Manufacturing Co (TSMC)")."""
+    out = list(orgs)
+    for short in orgs:
+        if " " in short.name or len(short.name) > 7:
+            continue
+        long = next((e for e in out if e is not short and " " in e.name
+                     and f"{e.name} ({short.name})" in text), None)
+        if long is None:
+            continue
+        long.mentions += short.mentions
+        long.aliases.extend(a for a in (short.name, *short.aliases) if a not in long.aliases and a != long.name)
+        out.remove(short)
+    return sorted(out, key=lambda e: -e.mentions)
 
 
 @functools.cache

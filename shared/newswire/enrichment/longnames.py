@@ -14,7 +14,8 @@ from .tokens import Tok
 # Heads of bodies whose name goes on to list their fields: "Office of Disaster Preparedness and
 # Emergency Management"
 PORTFOLIO_HEADS = frozenset("""Ministry Minister Department Office Secretariat Commission Committee Institute Council
-    Agency Bureau Directorate School Faculty College Centre Center Board Authority Museum""".split())
+    Agency Bureau Directorate School Faculty College Centre Center Board Authority Museum Academy Organization
+    Organisation""".split())
 # Heads of bodies named by the place they work in: "Mission in Colombia", "Force in Lebanon"
 _IN_HEADS = frozenset(["Mission", "Force", "Operation", "Delegation", "Office"])
 _COURT_MODIFIERS = frozenset(["Regional", "District", "Provincial", "Circuit", "Appeals"])
@@ -25,7 +26,10 @@ def _known(toks: list[Tok], i: int, j: int, gaz: Gazetteer) -> tuple[str, str] |
 
 
 def _field(tok: Tok, lex: Lexicon, gaz: Gazetteer) -> bool:
-    """A capitalised word that can name a field in a portfolio (not a name of its own)."""
+    """A capitalised word that can name a field in a portfolio (not a name of its own); a field
+    word counts even when it also names a body ("Labour", "Communications")."""
+    if tok.text in lex.field_words and not tok.poss:
+        return True
     return (tok.cap and not tok.poss and tok.text not in lex.org_heads and not is_given_name(tok.text, lex)
             and tok.text not in gaz.demonyms and gaz.index.get((tok.key,)) is None)
 
@@ -62,10 +66,11 @@ def long_org_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazetteer) 
         end = _run(toks, j + 1)
         hit = _known(toks, j + 1, end, gaz)
         return end if hit is not None and hit[0] == "place" else 0
-    if toks[j].text != "," or "of" not in words[lead + 1:lead + 3]:
+    conn = next((k for k in range(lead + 1, min(lead + 3, len(words))) if words[k] in ("of", "for")), 0)
+    if toks[j].text != "," or not conn:
         return 0
-    head = words[lead]
-    if head == "University":
+    head = words[conn - 1]  # "Ministry of ...", "Arab Academy for ..."
+    if head == "University" and words[lead + 1] == "of":
         end = _run(toks, j + 1)  # "University of California, San Francisco" (a city, not a country)
         hit = _known(toks, j + 1, end, gaz)
         return end if hit is not None and hit[0] == "place" and hit[1] not in gaz.countries and (
