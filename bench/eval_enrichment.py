@@ -40,8 +40,9 @@ SETS = {
     "round15": ROOT / "bench" / "eval" / "round15",
     "round16": ROOT / "bench" / "eval" / "round16",
     "round17": ROOT / "bench" / "eval" / "round17",
+    "round18": ROOT / "bench" / "eval" / "round18",
 }
-FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17")  # sets whose first score is kept as the unseen-text estimate
+FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18")  # sets whose first score is kept as the unseen-text estimate
 LABELS = {
     "tuned": "Tuned set (bench/eval/articles)",
     "heldout": "Held-out set (bench/eval/heldout)",
@@ -60,6 +61,7 @@ LABELS = {
     "round15": "Round-15 set (bench/eval/round15), written blind by another author",
     "round16": "Round-16 set (bench/eval/round16), written blind by another author",
     "round17": "Round-17 set (bench/eval/round17), written blind by another author",
+    "round18": "Round-18 set (bench/eval/round18), written blind by another author",
 }
 RESULTS = ROOT / "bench" / "results" / "eval.json"
 TYPES = ("people", "places", "organisations")
