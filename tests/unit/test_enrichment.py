@@ -498,3 +498,35 @@ def test_new_company_heads() -> None:
             "Harmo Lending was fined, and Ostrava Bulk Navigation, a shipping company, sold two ships.")
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert {"Brennick Materials", "Tolvane Racing", "Harmo Lending", "Ostrava Bulk Navigation"} <= orgs
+
+
+def test_company_of_country_is_cut_but_bank_of_country_is_a_name() -> None:
+    body = ("Quendrix Valtoro Pharmaceutical of China recalled the drug. The Bank of Greece and the Reserve "
+            "Bank of India kept rates on hold.")
+    e = enrich(ArticleIn(body_text=body))
+    orgs = _names(e.organisations)
+    assert {"Quendrix Valtoro Pharmaceutical", "Bank of Greece", "Reserve Bank of India"} <= orgs
+    assert "Quendrix Valtoro Pharmaceutical of China" not in orgs
+    assert "China" in {p.name for p in e.places}
+
+
+def test_compound_adjective_is_not_part_of_a_name() -> None:
+    body = ("The Abu Dhabi-based Morvane Resources Holding bought the mine. The Russian-led Tarvel Defence "
+            "Organization met on Monday, and the State-owned Assets Commission approved the deal.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Morvane Resources Holding", "Tarvel Defence Organization"} <= orgs
+    assert not any(o.startswith(("Abu", "Russian")) for o in orgs)
+
+
+def test_capitals_opening_a_lede_are_ordinary_words() -> None:
+    body = "THE BOSSES of Brennick Steel told workers on Tuesday that 400 jobs would go by spring."
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert "Brennick Steel" in orgs
+    assert not any("BOSSES" in o for o in orgs)
+
+
+def test_known_names_keep_possessive_and_spelled_out_prefix() -> None:
+    body = ("Moody's Ratings cut the outlook. The UN Security Council met, and Taiwan Semiconductor "
+            "Manufacturing Co said sales rose.")
+    forms = {f for o in enrich(ArticleIn(body_text=body)).organisations for f in (o.name, *o.aliases)}
+    assert {"Moody's Ratings", "United Nations Security Council", "Taiwan Semiconductor Manufacturing Co"} <= forms

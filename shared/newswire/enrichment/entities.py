@@ -93,6 +93,11 @@ _BEFORE_TRIGGERS = frozenset(
     "supplier formerly previously journal loan loans credit financing funding".split())
 _NAME_END = re.compile(_NAME + r"$")
 _NAME_START = re.compile(_NAME)
+# company words that end a complete name ("Alpha Bank", "Tata Group")
+_FIRM_TAILS = frozenset(["Bank", "Group", "Holding", "Holdings", "Pharmaceutical", "Pharmaceuticals", "Corp",
+                         "Corporation", "Company", "Co", "Ltd", "Inc", "Motors", "Airlines", "Steel", "Telecom"])
+# a compound adjective before a name: never part of it
+_COMPOUND_ADJ = re.compile(r"\w-(?:based|led|listed|owned|backed|speaking|controlled|run|funded|headquartered|born)$")
 _LOWER_HYPHEN = re.compile(r"-[a-z]")  # "Indian-born", "Lagos-based": not names
 _AND_OR = re.compile(r",? (?:and|or) (?:the )?")
 # Words that open the name of a competition or an event, not a body: "Copa Argentina"
@@ -328,6 +333,11 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
         out.append((i, j))
         i = j
     return out
+
+
+def _surface(toks: list[Tok], i: int, j: int) -> str:
+    """The words ``i:j`` as written, keeping a possessive inside the name ("Moody's Ratings")."""
+    return " ".join(t.text + ("'s" if t.poss and k < j - 1 else "") for k, t in enumerate(toks[i:j], i))
 
 
 def _unmasked(start: int, end: int, masked: set[int]) -> list[tuple[int, int]]:
@@ -657,6 +667,10 @@ class _Extractor:
         lex, gaz = self.lex, self.gaz
         while end - start > 1 and toks[end - 1].text in lex.post_nominals:
             end -= 1  # "James Whitlock SC"
+        if self.heuristics and (k := self._compound_lead(toks, start, end)) > start:
+            if k < end:
+                self._span(toks, k, end, False)  # "Abu Dhabi-based International Resources Holding"
+            return
         if self.heuristics and (cut := index_from(toks, start, end)) < end:
             if cut > start:
                 self._span(toks, start, cut, sentence_initial)  # "Japan's Nikkei 225": Japan only
@@ -742,6 +756,10 @@ class _Extractor:
                     and self._country_suffixed(toks, lead, stop, sentence_initial and lead == start):
                 name = " ".join(t.text for t in toks[lead:stop])
                 self._emit("organisation", name, name, False, set())
+                return
+            if (of := self._firm_of_country(toks, lead, stop)) > lead:
+                self._span(toks, lead, of, False)  # "Alpha Bank of Greece": the bank, then the country
+                self._span(toks, of + 1, stop, False)
                 return
             inner = [t.text for t in toks[lead:stop] if t.text not in ("'", "’")]
             if len(inner) >= 2 and self._org_span(toks, lead, stop, end, inner):
@@ -860,7 +878,7 @@ class _Extractor:
                         and not toks[j - 1].poss and (j + 1 >= end or toks[j + 1].text not in lex.org_heads)):
                     j += 1  # "Mekong Delta", "Attawapiskat River"
                     name = " ".join(t.text for t in toks[i:j])
-                surface = " ".join(t.text for t in toks[i:j])
+                surface = _surface(toks, i, j)
                 if kind == "place":
                     self._place_end = j
                 cues = {"title"} if person_cue else set()
@@ -987,6 +1005,51 @@ class _Extractor:
         if before in lex.ship_nouns or before.endswith(("-metre", "-meter", "-foot", "-tonne", "-ton")):
             return True
         return end - start >= 2 and all(t.text.isupper() and len(t.text) > 2 for t in toks[start:end])
+
+    def _firm_of_country(self, toks: list[Tok], lead: int, stop: int) -> int:
+        """Where "of <Country>" starts after a company's complete name ("Tata Group of India",
+        "Zhejiang Huahai Pharmaceutical of China"); ``lead`` if the country is part of the name:
+        "Bank of Greece", "Reserve Bank of India" (an ordinary word before the head)."""
+        of = stop - 2
+        if of - lead < 2 or toks[of].text != "of" or toks[of - 1].text not in _FIRM_TAILS:
+            return lead
+        hit = self.gaz.index.get((toks[stop - 1].key,))
+        if hit is None or hit[0] != "place" or hit[1] not in self.gaz.countries:
+            return lead
+        if self._known_org(toks, lead, of):
+            return of
+        # an unknown name: two or more words that are names, not ordinary words ("Reserve", "Transmission")
+        front = toks[lead:of - 1]
+        if len(front) < 2 or any(not t.cap or t.poss or self._commonish(t.text) or _NOUNY.search(t.text)
+                                 or t.text in self.lex.org_heads or t.text in _ORG_MODIFIERS
+                                 or t.text in self.gaz.demonyms for t in front):
+            return lead
+        return of
+
+    def _compound_lead(self, toks: list[Tok], start: int, end: int) -> int:
+        """Where a name starts after a compound adjective ("Russian-led", "London-listed", "Abu
+        Dhabi-based"); the words before it are read on their own. ``start`` if there is none."""
+        k = next((k for k in range(end - 1, start - 1, -1) if "-" in toks[k].text and self._compound_adj(toks[k].text)), None)
+        if k is None or (k == end - 1 and toks[k].text.endswith("-based")):
+            return start  # "Lagos-based" closing a span: read with what follows it
+        p = k
+        while p > start and toks[p - 1].cap and toks[p - 1].text not in self.lex.connectors \
+                and toks[p - 1].text not in _ARTICLES:
+            p -= 1
+        front = p
+        while front > start and (toks[front - 1].text in self.lex.connectors or toks[front - 1].text in _ARTICLES):
+            front -= 1
+        if front > start:
+            self._span(toks, start, front, False)  # "Eco Atlantic Oil & Gas and the London-listed ..."
+        prefix = " ".join(t.text for t in toks[p:k + 1]).rpartition("-")[0]
+        if toks[k].text.endswith(("-based", "-headquartered")):
+            self._based(prefix, True)
+        return k + 1
+
+    def _compound_adj(self, word: str) -> bool:
+        """"Kurdish-led", "British-listed": a name made an adjective, not "State-owned"."""
+        stem = word.partition("-")[0]
+        return _COMPOUND_ADJ.search(word) is not None and (stem in self.gaz.demonyms or not self._commonish(stem))
 
     def _titled_name(self, toks: list[Tok], start: int, end: int) -> None:
         """A name after a role word: the person unless a gazetteer says otherwise."""
@@ -1456,6 +1519,8 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
     ``tokens.tokenize``) and dateline place."""
     lex = lexicon()
     toks = [tokenize(s, lex) if isinstance(s, str) else s for s in sentences]
+    gaz = gazetteer()
+    toks = [_wire_opening(ts, gaz) for ts in toks]
     ex = _Extractor(text, toks, gazetteer(), lex, heuristics=english)
     if dateline:
         hit = ex.gaz.index.get(tuple(norm_token(t) for t in dateline.split()))
@@ -1476,6 +1541,21 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
     found = _resolve(ex.mentions, ex.gaz)
     found.organisations = _merge_defined_acronyms(found.organisations, text)
     return found
+
+
+def _wire_opening(toks: list[Tok], gaz: Gazetteer) -> list[Tok]:
+    """Wire ledes set their first words in capitals ("THE PRICE of arabica", "THE BOSSES of Tata
+    Steel"): after an opening "THE", capitalised words that name nothing known are ordinary words."""
+    if len(toks) < 2 or toks[0].text != "The" or not toks[1].text.isupper():
+        return toks
+    k = 1
+    while k < len(toks) and toks[k].cap and toks[k].text.isupper() and len(toks[k].text) > 3 \
+            and toks[k].text.isalpha() and (toks[k].key,) not in gaz.index:
+        k += 1
+    if k == 1:
+        return toks
+    low = [Tok(t.text.lower(), norm_token(t.text.lower()), False, t.poss) for t in toks[1:k]]
+    return [toks[0], *low, *toks[k:]]
 
 
 def _merge_defined_acronyms(orgs: list[Entity], text: str) -> list[Entity]:

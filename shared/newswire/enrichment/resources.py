@@ -104,6 +104,29 @@ def _poss_pairs(surface: str) -> set[tuple[str, str]]:
     return {(norm_token(_unposs(a)), norm_token(b)) for a, b in zip(words, words[1:], strict=False) if _unposs(a) != a}
 
 
+# Writers spell these prefixes both ways ("UN Security Council", "United Nations Security Council").
+_PREFIXES = (("UN ", "United Nations "), ("EU ", "European Union "))
+# and shorten company words at the end ("Taiwan Semiconductor Manufacturing Co").
+_SUFFIXES = ((" Company", " Co"), (" Corporation", " Corp"), (" Limited", " Ltd"))
+
+
+def _full_prefix(name: str) -> str:
+    """A UN body's canonical name spelled out, as reference lists write it."""
+    return "United Nations " + name[3:] if name.startswith("UN ") else name
+
+
+def _org_variants(surface: str) -> list[str]:
+    """The other spellings of a known body's name: prefix spelled out or shortened, company word shortened."""
+    out = []
+    for short, full in _PREFIXES:
+        if surface.startswith(short):
+            out.append(full + surface[len(short):])
+        elif surface.startswith(full):
+            out.append(short + surface[len(full):])
+    out += [surface[: -len(full)] + short for full, short in _SUFFIXES if surface.endswith(full)]
+    return out
+
+
 @functools.cache
 def gazetteer() -> Gazetteer:
     index: dict[tuple[str, ...], tuple[str, str]] = {}
@@ -135,8 +158,10 @@ def gazetteer() -> Gazetteer:
         demonyms.update(a for a in adjectives.split("|") if a)
     for row in _rows("organisations.tsv"):
         row += ["", ""]
-        for surface in [row[0], *filter(None, row[1].split("|"))]:
-            add(surface, "organisation", row[0])
+        surfaces = [row[0], *filter(None, row[1].split("|"))]
+        canonical = _full_prefix(row[0])
+        for surface in surfaces + [v for s in surfaces for v in _org_variants(s)]:
+            add(surface, "organisation", canonical)
     for row in _rows("people.tsv"):
         row += ["", ""]
         for surface in [row[0], *filter(None, row[1].split("|"))]:
