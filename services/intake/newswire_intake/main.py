@@ -35,7 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         same_redis = settings.broker == settings.redis_url
         app.state.task_messages = queue.ArticleTaskMessages(app.state.celery) if same_redis else None
         # The app and its libraries live as long as the process: keep the collector from walking
-        # them on every full collection (a quarter of an intake request's CPU, docs/benchmarks.md).
+        # them on every full collection (about 9% of an intake request's CPU, docs/benchmarks.md).
         gc.collect()
         gc.freeze()
         yield

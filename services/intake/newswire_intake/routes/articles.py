@@ -79,7 +79,7 @@ async def post_article(request: Request) -> JSONResponse:
     is stored and queued. The same guid and version (or Idempotency-Key) again returns the
     first answer and distributes nothing twice."""
     # The busiest route takes what it needs from app.state instead of declaring dependencies:
-    # resolving them was a seventh of an intake request's CPU (docs/benchmarks.md).
+    # resolving them took about a tenth of an intake request's CPU (docs/benchmarks.md).
     authorize(request)
     state = request.app.state
     settings: Settings = state.settings
