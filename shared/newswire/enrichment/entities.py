@@ -402,7 +402,6 @@ class _Extractor:
         self.org_evidence = _org_evidence(text) if heuristics else set()
         self.sports = heuristics and is_sports(text)
         self.titles: set[tuple[str, ...]] = set()  # titles of works seen so far ("Harmattan Gold")
-        self._last: tuple[int, int] = (-1, -1)  # (mention index, token end) of the last unknown chunk
         for m in _ACRONYM_DEF.finditer(text) if "(" in text else ():
             long = _trim_long_form(m.group(1).split(), m.group(2), self.gaz.demonyms)
             if long:

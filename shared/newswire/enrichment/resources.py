@@ -64,10 +64,6 @@ def norm_token(token: str) -> str:
     return token.replace("’", "'").replace(".", "")
 
 
-def split_name(name: str) -> tuple[str, ...]:
-    return tuple(norm_token(t) for t in name.replace("-", " - ").split() if norm_token(t))
-
-
 def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
