@@ -42,8 +42,9 @@ SETS = {
     "round17": ROOT / "bench" / "eval" / "round17",
     "round18": ROOT / "bench" / "eval" / "round18",
     "round19": ROOT / "bench" / "eval" / "round19",
+    "round20": ROOT / "bench" / "eval" / "round20",
 }
-FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19")  # sets whose first score is kept as the unseen-text estimate
+FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20")  # sets whose first score is kept as the unseen-text estimate
 LABELS = {
     "tuned": "Tuned set (bench/eval/articles)",
     "heldout": "Held-out set (bench/eval/heldout)",
@@ -64,6 +65,7 @@ LABELS = {
     "round17": "Round-17 set (bench/eval/round17), written blind by another author",
     "round18": "Round-18 set (bench/eval/round18), written blind by another author",
     "round19": "Round-19 set (bench/eval/round19), written blind by another author",
+    "round20": "Round-20 set (bench/eval/round20), written blind by another author",
 }
 RESULTS = ROOT / "bench" / "results" / "eval.json"
 TYPES = ("people", "places", "organisations")
