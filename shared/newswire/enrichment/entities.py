@@ -257,8 +257,6 @@ def _nation_teams(text: str, countries: frozenset[str]) -> set[str]:
 
 def _club_evidence(text: str) -> set[str]:
     """Names a sports report uses as teams: "X beat", "X manager", "a 2-1 win over X"."""
-    if not is_sports(text):
-        return set()
     names = [_name_before(text, m.start()) for m in _CLUB_AFTER.finditer(text) if _after_capital(text, m.start())]
     names += [m.group(1) for m in _CLUB_BEFORE.finditer(text)]
     return {name.rstrip(".") for name in names if name}
@@ -1532,7 +1530,8 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
     for ts in toks:
         ex.sentence(ts)
     if ex.heuristics:
-        _clubs(ex.mentions, _club_evidence(text), _nation_teams(text, ex.gaz.countries) if ex.sports else set(), ex.gaz)
+        if ex.sports:
+            _clubs(ex.mentions, _club_evidence(text), _nation_teams(text, ex.gaz.countries), ex.gaz)
         _organisations_by_evidence(ex.mentions, ex.org_evidence, _coordinated(text), ex.gaz)
         _people_by_evidence(ex.mentions, _person_evidence(text), ex.gaz)
         _places_by_evidence(ex.mentions, _place_evidence(text), ex.gaz)
