@@ -3,6 +3,7 @@ and record a delivery per subscriber channel. Plain functions; the worker task o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -15,6 +16,7 @@ from newswire.store import Store
 from newswire.subscribers import Subscriber
 
 API_FORMAT = Format.NINJS2  # always rendered: the API and the default webhook format
+RECORD_CHUNK = 1000  # deliveries recorded (and queued) at a time
 
 
 @dataclass
@@ -70,8 +72,18 @@ def plan_deliveries(article: Article, subscribers: list[Subscriber], now: dateti
     return deliveries
 
 
-def process_article(store: Store, article_id: str, *, cache: SubscriberCache, now: datetime) -> Processed:
-    """Safe to run again after a crash: enrichment is kept, delivery ids are deterministic and
+def process_article(
+    store: Store,
+    article_id: str,
+    *,
+    cache: SubscriberCache,
+    now: datetime,
+    recorded: Callable[[Processed], None] = lambda _: None,
+) -> Processed:
+    """Enrich, match, render and record the article's deliveries; ``recorded`` gets the ids of
+    each chunk of deliveries as soon as it is stored. Returns every delivery id.
+
+    Safe to run again after a crash: enrichment is kept, delivery ids are deterministic and
     existing deliveries are never recreated."""
     article = store.get_article(article_id)
     if article is None:
@@ -90,10 +102,24 @@ def process_article(store: Store, article_id: str, *, cache: SubscriberCache, no
     matched = [cache.subscribers[sid] for sid in cache.index.match(article_facets(article, broader_topics))]
     deliveries = plan_deliveries(article, matched, now)
     needed = {API_FORMAT} | {d.format for d in deliveries if d.channel is Channel.WEBHOOK}
-    formats = {fmt: render(article, fmt).body for fmt in needed}
-    store.save_processed(article, formats, deliveries)
+    store.put_formats(article.id, {fmt: render(article, fmt).body for fmt in needed})  # before any delivery
 
+    # Recorded in chunks, each handed on as soon as it exists: other workers start sending while
+    # the rest of a large fan-out is recorded, and Redis is never busy with one script for long.
     processed = Processed()
-    for delivery in deliveries:
-        (processed.webhook_ids if delivery.channel is Channel.WEBHOOK else processed.email_ids).append(delivery.id)
+    for start in range(0, len(deliveries), RECORD_CHUNK):
+        chunk = deliveries[start : start + RECORD_CHUNK]
+        store.create_deliveries(article, chunk)
+        ids = _ids(chunk)
+        recorded(ids)
+        processed.webhook_ids += ids.webhook_ids
+        processed.email_ids += ids.email_ids
+    store.save_processed(article)
     return processed
+
+
+def _ids(deliveries: list[Delivery]) -> Processed:
+    ids = Processed()
+    for delivery in deliveries:
+        (ids.webhook_ids if delivery.channel is Channel.WEBHOOK else ids.email_ids).append(delivery.id)
+    return ids

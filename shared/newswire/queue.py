@@ -106,8 +106,15 @@ def enqueue_deliveries(app: Celery, delivery_ids: Iterable[str], *, webhook_batc
     by_channel: dict[Channel, list[str]] = {Channel.WEBHOOK: [], Channel.EMAIL: []}
     for delivery_id in delivery_ids:
         by_channel[channel_of(delivery_id)].append(delivery_id)
+    if not any(by_channel.values()):
+        return
     with app.producer_or_acquire() as producer:
+        # A short argsrepr: Celery would otherwise format every id of the batch for its logs.
         for batch in _chunks(by_channel[Channel.WEBHOOK], webhook_batch_size):
-            app.send_task(DELIVER_WEBHOOKS, args=[batch], producer=producer)
+            app.send_task(DELIVER_WEBHOOKS, args=[batch], producer=producer, argsrepr=_batch_repr(batch))
         for batch in _chunks(by_channel[Channel.EMAIL], EMAIL_BATCH_SIZE):
-            app.send_task(DELIVER_EMAILS, args=[batch], producer=producer)
+            app.send_task(DELIVER_EMAILS, args=[batch], producer=producer, argsrepr=_batch_repr(batch))
+
+
+def _batch_repr(batch: list[str]) -> str:
+    return f"[{len(batch)} deliveries: {batch[0]}, ...]"

@@ -7,7 +7,6 @@ verify every request) because signing is a few lines and sits on the hottest pat
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 from collections.abc import Iterable
 
@@ -22,6 +21,5 @@ def secret_key(secret: str) -> bytes:
 def sign(keys: Iterable[bytes], msg_id: str, timestamp: int, body: bytes) -> str:
     """The ``webhook-signature`` header value: one ``v1,`` signature per key, space separated."""
     signed = f"{msg_id}.{timestamp}.".encode() + body
-    return " ".join(
-        "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode() for key in keys
-    )
+    # hmac.digest is OpenSSL's one-shot HMAC: half the cost of an hmac.new object per signature
+    return " ".join("v1," + base64.b64encode(hmac.digest(key, signed, "sha256")).decode() for key in keys)

@@ -111,18 +111,25 @@ return ids
 # ARGV: due score, created score, then (id, subscriber id, json) triples.
 # Creates each delivery that does not exist yet; returns how many were new.
 _CREATE_DELIVERIES = """
-local created = 0
+local ids, due = {}, {}
 for i = 3, #ARGV, 3 do
-  local id, sub = ARGV[i], ARGV[i + 1]
+  local id = ARGV[i]
   if redis.call('SET', 'nw:delivery:' .. id, ARGV[i + 2], 'NX') then
-    created = created + 1
-    redis.call('SADD', KEYS[1], id)
-    redis.call('ZADD', 'nw:subscriber:' .. sub .. ':deliveries', ARGV[2], id)
-    redis.call('ZADD', KEYS[3], ARGV[1], id)
+    ids[#ids + 1] = id
+    due[#due + 1] = ARGV[1]
+    due[#due + 1] = id
+    redis.call('ZADD', 'nw:subscriber:' .. ARGV[i + 1] .. ':deliveries', ARGV[2], id)
   end
 end
-if created > 0 then redis.call('HINCRBY', KEYS[2], 'pending', created) end
-return created
+-- the article's set and the due set in a few large commands, not one per delivery
+for i = 1, #ids, 2000 do
+  redis.call('SADD', KEYS[1], unpack(ids, i, math.min(i + 1999, #ids)))
+end
+for i = 1, #due, 4000 do
+  redis.call('ZADD', KEYS[3], unpack(due, i, math.min(i + 3999, #due)))
+end
+if #ids > 0 then redis.call('HINCRBY', KEYS[2], 'pending', #ids) end
+return #ids
 """
 
 
@@ -254,21 +261,27 @@ class Store:
     def put_format(self, article_id: str, fmt: Format, body: bytes) -> None:
         self.redis.set(_format(article_id, fmt), body)
 
-    def save_processed(self, article: Article, formats: dict[Format, bytes], deliveries: Sequence[Delivery]) -> None:
-        """Store the processed article, its formats and its new deliveries, and take it off the
-        due set: one transaction, so either all of it happened or the article comes back."""
-        now = article.received_at.timestamp()
+    def put_formats(self, article_id: str, formats: dict[Format, bytes]) -> None:
+        if formats:
+            self.redis.mset({_format(article_id, fmt): body for fmt, body in formats.items()})
+
+    def create_deliveries(self, article: Article, deliveries: Sequence[Delivery]) -> int:
+        """Create those of the article's deliveries that do not exist yet, due after the
+        visibility timeout (their tasks are queued meanwhile); returns how many were new."""
+        if not deliveries:
+            return 0
+        args: list[str | float] = [self._deadline(), article.received_at.timestamp()]
+        for delivery in deliveries:
+            args += [delivery.id, delivery.subscriber_id, delivery.model_dump_json()]
+        keys = [_article_deliveries(article.id), _article_counts(article.id), DUE_DELIVERIES]
+        return int(self._create_deliveries(keys=keys, args=args))
+
+    def save_processed(self, article: Article) -> None:
+        """Store the processed article and take it off the due set, once its formats and
+        deliveries are recorded: until then a crashed worker's article comes back, and
+        processing it again creates only the deliveries that are missing."""
         pipe = self.redis.pipeline(transaction=True)
         pipe.set(_article(article.id), article.model_dump_json())
-        for fmt, body in formats.items():
-            pipe.set(_format(article.id, fmt), body)
-        if deliveries:
-            args: list[str | float] = [self._deadline(), now]
-            for delivery in deliveries:
-                args += [delivery.id, delivery.subscriber_id, delivery.model_dump_json()]
-            self._create_deliveries(
-                keys=[_article_deliveries(article.id), _article_counts(article.id), DUE_DELIVERIES], args=args, client=pipe
-            )
         pipe.zrem(DUE_ARTICLES, article.id)
         pipe.hincrby(METRICS, "articles_processed", 1)
         pipe.execute()

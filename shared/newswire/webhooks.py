@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import errno
+import functools
 import ipaddress
 import socket
 import time
@@ -98,6 +99,8 @@ class WebhookSender:
         self._max_in_flight = max_in_flight
         self._loop = _new_event_loop()
         self._session: aiohttp.ClientSession | None = None
+        # Hosts checked once per process: every delivery of a batch goes to a known few hosts.
+        self._check_host = functools.lru_cache(maxsize=4096)(self._check_literal_host)
 
     def _open(self) -> aiohttp.ClientSession:
         if self._session is None:
@@ -163,7 +166,9 @@ class WebhookSender:
 
     def _check_literal_address(self, url: str) -> None:
         """aiohttp does not resolve IP literals, so they are checked here instead."""
-        host = urlsplit(url).hostname or ""
+        self._check_host(urlsplit(url).hostname or "")
+
+    def _check_literal_host(self, host: str) -> None:
         try:
             address = ipaddress.ip_address(host)
         except ValueError:

@@ -17,7 +17,7 @@ from newswire import enrichment, queue, sending
 from newswire.config import get_settings
 from newswire.mail import UnsubscribeLinks
 from newswire.mail_sending import SmtpServer, deliver_emails
-from newswire.processing import process_article
+from newswire.processing import Processed, process_article
 from newswire_worker.resources import resources
 
 log = logging.getLogger("newswire.worker")
@@ -46,12 +46,20 @@ def _close(**_: Any) -> None:
 @app.task(name=queue.PROCESS_ARTICLE)
 def process_article_task(article_id: str) -> None:
     res = resources()
-    processed = process_article(res.store, article_id, cache=res.subscribers, now=datetime.now(timezone.utc))
-    # The first webhook batch goes out from here, sparing most articles a second queue hop;
-    # the rest are queued first, so other worker processes send them meanwhile.
     size = res.settings.webhook_batch_size
-    first, rest = processed.webhook_ids[:size], processed.webhook_ids[size:]
-    queue.enqueue_deliveries(app, rest + processed.email_ids, webhook_batch_size=size)
+    first: list[str] = []
+
+    def queue_chunk(chunk: Processed) -> None:
+        # The first webhook batch goes out from here, sparing most articles a second queue hop;
+        # the rest are queued as they are recorded, so other worker processes send them meanwhile.
+        webhooks = chunk.webhook_ids
+        if not first:
+            first.extend(webhooks[:size])
+            webhooks = webhooks[size:]
+        queue.enqueue_deliveries(app, webhooks + chunk.email_ids, webhook_batch_size=size)
+
+    processed = process_article(res.store, article_id, cache=res.subscribers, now=datetime.now(timezone.utc),
+                                recorded=queue_chunk)  # fmt: skip
     if first:
         _send_webhooks(first)
     log.info("article %s: %d webhook and %d email deliveries", article_id, len(processed.webhook_ids), len(processed.email_ids))
