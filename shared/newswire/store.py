@@ -20,11 +20,11 @@ from datetime import datetime
 from typing import cast
 
 import redis
-import redis.asyncio
 
 from newswire.config import Settings
 from newswire.deliveries import Delivery, DeliveryStatus
 from newswire.models import Article, ArticleStatus, Format
+from newswire.multiplexed import MultiplexedRedis
 from newswire.subscribers import Subscriber
 
 DUE_ARTICLES = "nw:due:articles"
@@ -173,25 +173,25 @@ def _accept_call(
 
 class ArticleIntake:
     """The intake's side of the store, on asyncio: accepting an article is one Redis call that
-    stores it, puts it on the due set and (given a task message) queues its task."""
+    stores it, puts it on the due set and (given a task message) queues its task, sent over the
+    process's one multiplexed connection."""
 
-    def __init__(self, client: redis.asyncio.Redis) -> None:
+    def __init__(self, client: MultiplexedRedis) -> None:
         self.redis = client
-        self._accept = client.register_script(_ACCEPT)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ArticleIntake:
-        return cls(redis.asyncio.Redis.from_url(settings.redis_url, health_check_interval=30))
+        return cls(MultiplexedRedis(settings.redis_url))
 
     async def accept(
         self, article: Article, *, idempotency_key: str | None, due_at: float, task: tuple[str, bytes] | None
     ) -> str | None:
         """As ``Store.accept_article``; ``task`` is (queue list, message) to push when new."""
         keys, args = _accept_call(article, idempotency_key, due_at, task)
-        return _accepted_id(await self._accept(keys=keys, args=args))
+        return _accepted_id(await self.redis.run_script(_ACCEPT, keys, args))
 
     async def get_article(self, article_id: str) -> Article | None:
-        raw = await self.redis.get(_article(article_id))
+        raw = await self.redis.execute("GET", _article(article_id))
         return Article.model_validate_json(raw) if raw else None
 
 

@@ -33,14 +33,14 @@ def wait_for(check: Callable[[], T], *, timeout: float, interval: float = 0.05, 
         time.sleep(interval)
 
 
-def start_redis(directory: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_redis(directory: Path, *, port: int | None = None, options: tuple[str, ...] = ()) -> tuple[subprocess.Popen[bytes], str]:
     binary = shutil.which("redis-server")
     if binary is None:
         raise RuntimeError("redis-server is not installed (make test installs it)")
-    port = free_port()
+    port = port or free_port()
     proc = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(directory), "--maxmemory-policy", "noeviction"],
+         "--dir", str(directory), "--maxmemory-policy", "noeviction", *options],
         stdout=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"redis://127.0.0.1:{port}/0"
@@ -49,7 +49,7 @@ def start_redis(directory: Path) -> tuple[subprocess.Popen[bytes], str]:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
                 sock.sendall(b"PING\r\n")
-                return sock.recv(16).startswith(b"+PONG")
+                return sock.recv(16).startswith((b"+PONG", b"-NOAUTH"))  # up, with or without a password
         except OSError:
             return False
 

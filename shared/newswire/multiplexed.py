@@ -1,0 +1,166 @@
+"""One Redis connection shared by all of an asyncio process's concurrent requests.
+
+Redis answers a connection's commands in the order they arrive, so each command is written at
+once and each reply settles the oldest command still waiting: nothing is taken from a pool and
+handed back per command. The intake's accept is one such command per article; through
+redis.asyncio's connection pool the same call cost several times the CPU (docs/benchmarks.md).
+Only what that path needs: commands, scripts by SHA (falling back to EVAL when Redis has
+forgotten them), and a fresh connection after a lost one. Errors are redis-py's exceptions, so
+callers handle them as they handle the rest of the store's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import ssl
+from collections import deque
+from collections.abc import Sequence
+from typing import Any
+
+import hiredis
+import redis.exceptions
+from redis.asyncio.connection import SSLConnection, parse_url
+
+Arg = str | bytes | int | float
+
+
+class _Replies(asyncio.Protocol):
+    """The connection: commands out as they come, replies matched to them in order."""
+
+    def __init__(self) -> None:
+        self._reader = hiredis.Reader()
+        self._waiting: deque[asyncio.Future[Any]] = deque()
+        self._transport: asyncio.Transport | None = None
+        self.closed = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self._transport = transport  # type: ignore[assignment]
+
+    def data_received(self, data: bytes) -> None:
+        self._reader.feed(data)
+        try:
+            while (reply := self._reader.gets()) is not False:
+                waiter = self._waiting.popleft()
+                if not waiter.done():  # its caller may have given up (cancelled) meanwhile
+                    waiter.set_result(reply)
+        except hiredis.ProtocolError as exc:
+            self._fail(redis.exceptions.ConnectionError(f"Redis sent an unreadable reply: {exc}"))
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._fail(redis.exceptions.ConnectionError(f"lost the connection to Redis: {exc or 'closed by the server'}"))
+
+    def send(self, args: Sequence[Arg]) -> asyncio.Future[Any]:
+        if self.closed or self._transport is None:
+            raise redis.exceptions.ConnectionError("the connection to Redis is closed")
+        waiter = asyncio.get_running_loop().create_future()
+        self._transport.write(hiredis.pack_command(tuple(args)))  # type: ignore[arg-type]  # (its stub: 1-tuples)
+        self._waiting.append(waiter)
+        return waiter
+
+    def close(self) -> None:
+        self._fail(redis.exceptions.ConnectionError("the connection to Redis was closed"))
+
+    def _fail(self, error: Exception) -> None:
+        """Every command still waiting fails with ``error``: their replies can no longer be told apart."""
+        self.closed = True
+        while self._waiting:
+            waiter = self._waiting.popleft()
+            if not waiter.done():
+                waiter.set_exception(error)
+        if self._transport is not None:
+            self._transport.close()
+
+
+class MultiplexedRedis:
+    """Commands from any number of tasks over one connection, opened on first use and again
+    after it is lost (a command in flight on a lost connection fails: it may or may not have
+    run, as with any client). Supports redis://, rediss:// and unix:// URLs with a database,
+    user and password."""
+
+    def __init__(self, url: str, *, timeout: float = 10.0) -> None:
+        options = parse_url(url)
+        unsupported = set(options) - {"host", "port", "path", "db", "username", "password", "connection_class"}
+        if unsupported:
+            raise ValueError(f"the Redis URL options {sorted(unsupported)} are not supported here")
+        self._options = options
+        self._timeout = timeout
+        self._replies: _Replies | None = None
+        self._connecting = asyncio.Lock()
+
+    async def execute(self, *args: Arg) -> Any:
+        """Run one command; an error reply raises ``redis.exceptions.ResponseError``."""
+        replies = await self._connection()
+        reply = await self._wait(replies, replies.send(args))
+        if isinstance(reply, hiredis.ReplyError):
+            raise redis.exceptions.ResponseError(str(reply))
+        return reply
+
+    async def run_script(self, script: str, keys: Sequence[Arg], args: Sequence[Arg]) -> Any:
+        """EVALSHA, or EVAL (which also caches the script again) when Redis does not know it."""
+        sha = _sha(script)
+        try:
+            return await self.execute("EVALSHA", sha, len(keys), *keys, *args)
+        except redis.exceptions.ResponseError as exc:
+            if not str(exc).startswith("NOSCRIPT"):
+                raise
+        return await self.execute("EVAL", script, len(keys), *keys, *args)
+
+    async def aclose(self) -> None:
+        if self._replies is not None:
+            self._replies.close()
+            self._replies = None
+
+    async def _wait(self, replies: _Replies, waiter: asyncio.Future[Any]) -> Any:
+        try:
+            async with asyncio.timeout(self._timeout):
+                return await waiter
+        except TimeoutError:
+            # The replies still owed would be matched to the wrong commands: start afresh.
+            replies.close()
+            raise redis.exceptions.TimeoutError(f"Redis did not answer within {self._timeout:g} s") from None
+
+    async def _connection(self) -> _Replies:
+        replies = self._replies
+        if replies is not None and not replies.closed:
+            return replies
+        async with self._connecting:
+            if self._replies is None or self._replies.closed:
+                self._replies = await self._connect()
+            return self._replies
+
+    async def _connect(self) -> _Replies:
+        options, loop = self._options, asyncio.get_running_loop()
+        try:
+            async with asyncio.timeout(self._timeout):
+                if "path" in options:
+                    _, replies = await loop.create_unix_connection(_Replies, options["path"])
+                else:
+                    tls = ssl.create_default_context() if options.get("connection_class") is SSLConnection else None
+                    _, replies = await loop.create_connection(
+                        _Replies, options.get("host", "localhost"), options.get("port", 6379), ssl=tls
+                    )
+                if options.get("password"):
+                    user = [options["username"]] if options.get("username") else []
+                    await self._handshake(replies, "AUTH", *user, options["password"])
+                if options.get("db"):
+                    await self._handshake(replies, "SELECT", options["db"])
+        except (OSError, TimeoutError) as exc:
+            raise redis.exceptions.ConnectionError(f"cannot connect to Redis: {exc or type(exc).__name__}") from exc
+        return replies
+
+    @staticmethod
+    async def _handshake(replies: _Replies, command: str, *args: Arg) -> None:
+        reply = await replies.send((command, *args))
+        if isinstance(reply, hiredis.ReplyError):
+            replies.close()
+            raise redis.exceptions.ConnectionError(f"Redis refused {command}: {reply}")
+
+
+_SHAS: dict[str, str] = {}
+
+
+def _sha(script: str) -> str:
+    if script not in _SHAS:
+        _SHAS[script] = hashlib.sha1(script.encode()).hexdigest()
+    return _SHAS[script]
