@@ -58,7 +58,9 @@ _ORG_AFTER = (
     r", which (?:employs|owns|operates|runs|makes|sells|is listed|listed|represents|negotiates|has campaigned"
     r"|was founded|is owned|brought|supplies|lends|trains)\b",
     r"['’]s (?:board|chief executive|chairman|chairwoman|chief financial officer|spokesperson|spokesman"
-    r"|spokeswoman|shareholders|shares|headquarters|subsidiary|branch|branches|employees|directors)\b",
+    r"|spokeswoman|shareholders|shares|headquarters|subsidiary|branch|branches|employees|directors"
+    r"|CEO|founder|co-founder|parent company|website|share price|market value|chief economist|chief operating officer"
+    r"|managing director|annual report|workforce|subscribers|stores|factories)\b",
     r" (?:cut|raised|lowered|kept|reiterated) its (?:price target|target price|rating|recommendation|forecast"
     r"|guidance|outlook|dividend)\b",
     r", (?:owned|backed|controlled) by\b",
@@ -75,6 +77,8 @@ _ORG_BEFORE = (
     r"\b(?:listed on|[Ss]hares in|[Ss]hares of|stake in|subsidiary of|unit of|owned by|merge with|merger with"
     r"|joint venture with|order from|lender to|supplier to) (?:the )?",
     r"\b(?:formerly|previously) (?:known as|called) (?:the )?",
+    r"\b(?:chief executive|CEO|chief economist|chief financial officer|chief operating officer|founder|co-founder"
+    r"|managing director|employees|acquisition|takeover) (?:of|at) (?:the )?",
     r"\b(?:loan|loans|credit|financing|funding) from (?:the )?",
     r"\bjournal ",
 )
@@ -84,13 +88,16 @@ _CUE_BEFORE = re.compile("|".join(_ORG_BEFORE))
 _AFTER_TRIGGERS = frozenset(
     "shares stock said says which board chief chairman chairwoman spokesperson spokesman spokeswoman "
     "shareholders headquarters subsidiary branch branches employees directors reported posted announced booked "
+    "CEO founder co-founder parent website share market economist operating managing annual workforce subscribers "
+    "stores factories "
     "cut raised lowered kept reiterated owned backed controlled "
     "lost gained jumped slipped shed tumbled slumped surged plunged rallied".split())
 _BEFORE_TRIGGERS = frozenset(
     "analyst analysts economist economists strategist researcher researchers lecturer professor lawyer lawyers "
     "campaigner partner engineers scientists academics banker executives doctors nurses spokesperson spokesman "
     "spokeswoman column columnist listed shares Shares stake subsidiary unit owned merge merger joint order lender "
-    "supplier formerly previously journal loan loans credit financing funding".split())
+    "supplier formerly previously journal loan loans credit financing funding chief CEO founder co-founder managing "
+    "acquisition takeover".split())
 _NAME_END = re.compile(_NAME + r"$")
 _NAME_START = re.compile(_NAME)
 # company words that end a complete name ("Alpha Bank", "Tata Group")
@@ -98,6 +105,8 @@ _FIRM_TAILS = frozenset(["Bank", "Group", "Holding", "Holdings", "Pharmaceutical
                          "Corporation", "Company", "Co", "Ltd", "Inc", "Motors", "Airlines", "Steel", "Telecom"])
 # a compound adjective before a name: never part of it
 _COMPOUND_ADJ = re.compile(r"\w-(?:based|led|listed|owned|backed|speaking|controlled|run|funded|headquartered|born)$")
+# a people or language adjective that is also an ordinary word of the lexicon: "Kurdish-led", "French-speaking"
+_ETHNONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ean|ic|i)$")
 _LOWER_HYPHEN = re.compile(r"-[a-z]")  # "Indian-born", "Lagos-based": not names
 _AND_OR = re.compile(r",? (?:and|or) (?:the )?")
 # Words that open the name of a competition or an event, not a body: "Copa Argentina"
@@ -156,7 +165,10 @@ _ORG_PLURALS = (
     "|clubs|teams|parties|agencies|organisations|organizations|charities|universities|miners|producers|operators"
     "|manufacturers|customers|clients|sponsors|broadcasters|newspapers|publishers|platforms|start-ups|startups"
     "|suppliers|exchanges|rivals|competitors|chains|giants|unions|consultancies|brewers|drugmakers|chipmakers"
-    "|shipping lines|pollsters|NGOs|traders|developers|exporters|refiners|processors|distributors|utilities")
+    "|shipping lines|pollsters|NGOs|traders|developers|exporters|refiners|processors|distributors|utilities"
+    "|ministries|regulators|watchdogs|militias|outlets|networks|labels|studios|conglomerates|shipbuilders|steelmakers"
+    "|foundations|institutes|associations|federations|cooperatives|supermarkets|carriers|hospitals|telcos|fintechs"
+    "|bands|gangs|cartels")
 _ORG_PLURAL_SET = frozenset(_ORG_PLURALS.lower().split("|"))
 # any word before a list cue, checked against the plurals afterwards (an alternation of all of them scans slowly)
 _LIST_CUE = re.compile(r"\b([A-Za-z][A-Za-z\-]+(?: lines)?)(?: such as | including | like |, (?:including |such as )?)(?:the )?(?=[A-Z])")
@@ -299,7 +311,8 @@ class Found:
 
 
 def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int]]:
-    # a possessive joins an organisation's name ("Children's Hospital") unless it names a place,
+    # a possessive joins an organisation's name ("Children's Hospital") unless it names a place or
+    # ends a body's name of its own ("the Commerce Department's Bureau of Industry and Security"),
     # and joins a known name ("Women's Super League", "Newell's Old Boys"), as does a lower-case
     # word inside a known name ("Board of Control for Cricket in India")
     poss_pairs, lower_joins = gaz.poss_pairs, gaz.lower_joins
@@ -310,9 +323,11 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
             i += 1
             continue
         j = i + 1
-        while j < n and (not toks[j - 1].poss or (toks[j].text in lex.org_heads and toks[j - 1].text not in lex.place_like)
+        while j < n and (not toks[j - 1].poss or (toks[j].text in lex.org_heads and toks[j - 1].text not in lex.place_like
+                                                  and (j - 1 == i or toks[j - 1].text not in lex.org_heads))
                          or (toks[j - 1].key, toks[j].key) in poss_pairs):
-            if toks[j].text in ("'", "’") and j + 1 < n and toks[j + 1].text in lex.org_heads:
+            if toks[j].text in ("'", "’") and j + 1 < n and toks[j + 1].text in lex.org_heads \
+                    and toks[j - 1].text not in lex.place_like:
                 j += 1  # "St Thomas' Hospital"
                 continue
             if toks[j].cap:
@@ -382,6 +397,8 @@ def _trim_long_form(words: list[str], acronym: str, demonyms: frozenset[str]) ->
     for k in range(len(words)):
         if words[k][:1].isupper() and spells(words[k:], letters):
             return " ".join(words[k:])
+    cut = next((k + 1 for k in range(len(words) - 1, -1, -1) if _COMPOUND_ADJ.search(words[k])), 0)
+    words = words[cut:]  # "Bringing in the French-speaking Socialist Party (PS)": the party only
     while words and (words[0] in _ARTICLES or not words[0][:1].isupper()):
         words = words[1:]
     return " ".join(words)
@@ -898,6 +915,10 @@ class _Extractor:
             if tok.text in gaz.demonyms or (tok.text in lex.non_names and not person_cue):
                 i += 1
                 continue
+            if "-" in tok.text and tok.text.partition("-")[2].islower() and (
+                    (stem := tok.text.partition("-")[0]) in gaz.demonyms or _ETHNONYM.search(stem)):
+                i += 1  # "Welsh-language", "Kurdish-majority": an adjective, never a name
+                continue
             if not self.heuristics:
                 i += 1
                 continue
@@ -1046,7 +1067,8 @@ class _Extractor:
     def _compound_adj(self, word: str) -> bool:
         """"Kurdish-led", "British-listed": a name made an adjective, not "State-owned"."""
         stem = word.partition("-")[0]
-        return _COMPOUND_ADJ.search(word) is not None and (stem in self.gaz.demonyms or not self._commonish(stem))
+        return _COMPOUND_ADJ.search(word) is not None and (stem in self.gaz.demonyms or not self._commonish(stem)
+                                                           or _ETHNONYM.search(stem) is not None)
 
     def _titled_name(self, toks: list[Tok], start: int, end: int) -> None:
         """A name after a role word: the person unless a gazetteer says otherwise."""

@@ -19,6 +19,9 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s(?:[A-Z]|(?:de|van|von|der|da|
                     r"|(?:St|Ste|Mt|Ft)\.(?=\s[A-Z])|Ma\.(?=\s[A-Z])|[^\W_][\w&]*(?:(?:[’'\-]|\.(?=\d))[^\W_][\w&]*)*|[^\w\s]",
                     re.UNICODE)
 _CACHE_MAX = 200_000
+# words after which a capitalised "X's" possesses nothing: the 's belongs to the name ("Sainsbury's said")
+_NO_POSSESSED = frozenset([",", ".", ";", ":", ")", "and", "or", "said", "says", "has", "had", "is", "was",
+                           "will", "would"])
 # (Arabic articles and particles, French/Catalan elision; not English prefixes: "sub-Saharan", "pan-African")
 _LOWER_PARTICLE = re.compile(r"(?:(?:al|el|ul|ud|ed|wal|wa|ad|an|ar|as|ash|at|az|bin|ibn|abd)-|[dl]['’])[A-Z]")
 
@@ -87,6 +90,11 @@ def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
         if len(caps) < _CACHE_MAX:
             caps[raw] = tok
         append(tok)
+    for k in range(len(toks) - 1):
+        t = toks[k]
+        if t.poss and t.cap and toks[k + 1].text in _NO_POSSESSED:
+            # no noun follows, so the 's is part of the name: "JDE Peet's and Nestlé", "at Lord's."
+            toks[k] = Tok(t.text + "'s", t.key, True, True)  # (still ends the name)
     return toks
 
 
