@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from newswire.models import Entity, Place
@@ -19,6 +19,7 @@ from .longnames import long_org_end, portfolio_join
 from .markets import index_from
 from .personhood import consistent_kinds, shape_kind
 from .resources import Gazetteer, Lexicon, gazetteer, is_given_name, lexicon, norm_token
+from .scan import TextWords, finditer_at, needles, occurrences
 from .shapes import multi_brand, romance_end, romance_place
 from .sports import is_sports, nickname, team_end
 from .tokens import Tok, tokenize
@@ -26,6 +27,8 @@ from .works import title_spans
 
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'\-]*\s+)(?:(?:of|for|and|the|on|in|de|del|des|du|la|para|[a-z]{1,3}-[A-Z][\w’'\-]*"
                           r"|[A-Z][\w’'\-]*)\s+){0,8}?[A-Z][\w’'\-]*)\s*\(([A-Z][A-Z&]{1,9})\)")
+# what every acronym definition contains: where it is missing, _ACRONYM_DEF need not scan the text
+_ACRONYM_PARENS = re.compile(r"\([A-Z][A-Z&]{1,9}\)")
 # ("Culture", "Pressure" but not the surname "Faure": a vowel before "ure" is no noun ending)
 _NOUNY = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ing|ics|ence|ance|(?<![aeiou])ure|ology|ship|ies|ers)$")
 _PLACE_PREPS = frozenset({"in", "near", "outside", "from"})
@@ -50,6 +53,7 @@ _APPOSITION_END = frozenset({",", ".", ";", "which", "who", "whose", "where", "t
 Kind = str  # "person" | "place" | "organisation"
 
 # What only organisations do: "X shares fell", "X said in a statement", "an analyst at X".
+# (Each cue after a name opens with a space, a comma or a possessive: see _CUE_AFTER_OPENS.)
 _NAME = r"([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,4})"
 _ORG_AFTER = (
     r"(?:['’]s)? (?:shares|stock) (?:rose|fell|jumped|dropped|slipped|gained|climbed|slumped|surged"
@@ -83,6 +87,7 @@ _ORG_BEFORE = (
     r"\bjournal ",
 )
 _CUE_AFTER = re.compile("|".join(_ORG_AFTER))
+_CUE_AFTER_OPENS = frozenset(" ,'’")  # what an _ORG_AFTER cue begins with: a space, a comma, a possessive
 _CUE_BEFORE = re.compile("|".join(_ORG_BEFORE))
 # first words of the cues above: only where one occurs is a cue tried (a scan per cue is slow)
 _AFTER_TRIGGERS = frozenset(
@@ -147,8 +152,11 @@ def _name_after(text: str, at: int) -> str | None:
     return m.group(1) if m else None
 
 
-def _positions(text: str, word: str) -> list[int]:
-    """Where a word starts after a space (str.find: far faster than a regex scan)."""
+def _positions(text: str, word: str, text_words: TextWords | None = None) -> list[int]:
+    """Where a word starts after a space (str.find: far faster than a regex scan; none to look
+    for when ``text_words``, the text's words, lack it)."""
+    if text_words is not None and not text_words.has(word):
+        return []
     out, k, key = [], text.find(" " + word), " " + word
     while k >= 0:
         end = k + len(key)
@@ -172,15 +180,21 @@ _ORG_PLURALS = (
 _ORG_PLURAL_SET = frozenset(_ORG_PLURALS.lower().split("|"))
 # any word before a list cue, checked against the plurals afterwards (an alternation of all of them scans slowly)
 _LIST_CUE = re.compile(r"\b([A-Za-z][A-Za-z\-]+(?: lines)?)(?: such as | including | like |, (?:including |such as )?)(?:the )?(?=[A-Z])")
+_LIST_CUE_OPENINGS = needles(("such as ", "including ", "like "), before=" ")  # and ", ": what follows its word
+_AFTER_LIST_COMMA = ("including ", "such as ", "the ")  # what follows a _LIST_CUE comma, if no capital does
+_LETTERS_OR_HYPHEN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
 # Plural nouns that introduce a list of people: "artists such as Burna Boy, Wizkid and Tems"
 _PERSON_PLURALS = frozenset("""artists singers musicians rappers stars players actors actresses writers authors novelists
     poets politicians leaders celebrities athletes footballers cricketers comedians presenters performers directors
     designers chefs painters DJs producers entertainers""".split())
 # Plural nouns that introduce a list of places: "the towns of Picanya and Massanassa", "ports such as Vlissingen"
-_PLACE_LIST_CUE = re.compile(r"\b(?:towns|cities|villages|ports|regions|provinces|districts|islands|fields|oilfields|camps"
-                             r"|municipalities|neighbourhoods|neighborhoods|suburbs|communes|counties)(?: of| such as|"
+_PLACE_LIST_NOUNS = ("towns", "cities", "villages", "ports", "regions", "provinces", "districts", "islands", "fields",
+                     "oilfields", "camps", "municipalities", "neighbourhoods", "neighborhoods", "suburbs", "communes",
+                     "counties")
+_PLACE_LIST_CUE = re.compile(r"\b(?:" + "|".join(_PLACE_LIST_NOUNS) + r")(?: of| such as|"
                              r" including| like|, including|, such as) (?:the )?(?=[A-Z])")
-_POLL_CUE = re.compile(r"\b(?:polls?|surveys?|pollsters?|poll conducted) (?:by|from|for) (?:the )?(?=[A-Z])")
+_POLL_NOUNS = ("polls?", "surveys?", "pollsters?", "poll conducted")
+_POLL_CUE = re.compile(r"\b(?:" + "|".join(_POLL_NOUNS) + r") (?:by|from|for) (?:the )?(?=[A-Z])")
 _LIST_SEP = re.compile(r"(?:,? and |,? or |, )(?:the )?(?=[A-Z])")
 
 
@@ -196,38 +210,68 @@ def _name_list(text: str, at: int) -> list[str]:
     return out
 
 
-def _person_evidence(text: str) -> set[str]:
+def _word_starts(text: str, end: int) -> list[int]:
+    """Where a _LIST_CUE word that ends at ``end`` may start: the run of ASCII letters and hyphens
+    before ``end``, at its start or after one of its hyphens (a word boundary opens the word)."""
+    k = end
+    while k > 0 and text[k - 1] in _LETTERS_OR_HYPHEN:
+        k -= 1
+    return [k, *(p + 1 for p in range(k, end) if text[p] == "-")]
+
+
+def _list_cues(text: str, text_words: TextWords | None = None) -> list[tuple[str, int]]:
+    """The plural nouns that open lists ("companies such as", "artists including") with where the
+    list starts: the matches of ``_LIST_CUE``, tried only before the words and commas that follow
+    its plural (once per text: organisations and people are both listed this way)."""
+    text_words = text_words or TextWords(text)
+    starts: list[int] = []
+    commas = [k for k in occurrences(text, ", ") if text.startswith(_AFTER_LIST_COMMA, k + 2) or "A" <= text[k + 2:k + 3] <= "Z"]
+    for k in [k for needle in _LIST_CUE_OPENINGS for k in text_words.found(needle)] + commas:
+        starts += _word_starts(text, k)
+        if text.startswith(" lines", k - 6):
+            starts += _word_starts(text, k - 6)  # "shipping lines such as"
+    return [(hit.group(1), hit.end()) for hit in finditer_at(_LIST_CUE, text, starts)]
+
+
+def _person_evidence(text: str, cues: list[tuple[str, int]] | None = None) -> set[str]:
     """Names in a list of people: "artists such as Burna Boy, Wizkid and Tems"."""
     out: set[str] = set()
-    for hit in _LIST_CUE.finditer(text):
-        if hit.group(1).lower() in _PERSON_PLURALS or hit.group(1) in _PERSON_PLURALS:
-            out.update(_name_list(text, hit.end()))
+    for word, end in _list_cues(text) if cues is None else cues:
+        if word.lower() in _PERSON_PLURALS or word in _PERSON_PLURALS:
+            out.update(_name_list(text, end))
     return out
 
 
-def _place_evidence(text: str) -> set[str]:
+_PLACE_LIST_NEEDLES = needles(_PLACE_LIST_NOUNS)
+_POLL_NEEDLES = needles(_POLL_NOUNS)
+
+
+def _place_evidence(text: str, text_words: TextWords | None = None) -> set[str]:
     """Names in a list of places: "the towns of Paiporta, Picanya and Massanassa"."""
+    text_words = text_words or TextWords(text)
     out: set[str] = set()
-    for hit in _PLACE_LIST_CUE.finditer(text):
+    for hit in finditer_at(_PLACE_LIST_CUE, text, (k for needle in _PLACE_LIST_NEEDLES for k in text_words.found(needle))):
         out.update(_name_list(text, hit.end()))
     return out
 
 
-def _org_evidence(text: str) -> set[str]:
+def _org_evidence(text: str, cues: list[tuple[str, int]] | None = None, text_words: TextWords | None = None) -> set[str]:
     """Names the text gives organisation-only evidence for, with their sub-names."""
+    text_words = text_words or TextWords(text)
     names: list[str | None] = []
-    for hit in _LIST_CUE.finditer(text):
-        if hit.group(1).lower() in _ORG_PLURAL_SET:
-            names.extend(_name_list(text, hit.end()))
-    names.extend(_name_after(text, hit.end()) for hit in _POLL_CUE.finditer(text))
+    for plural, end in _list_cues(text, text_words) if cues is None else cues:
+        if plural.lower() in _ORG_PLURAL_SET:
+            names.extend(_name_list(text, end))
+    polls = finditer_at(_POLL_CUE, text, (k for needle in _POLL_NEEDLES for k in text_words.found(needle)))
+    names.extend(_name_after(text, hit.end()) for hit in polls)
     for word in _AFTER_TRIGGERS:
-        for p in _positions(text, word):
+        for p in _positions(text, word, text_words):
             for s0 in (p - 1, p - 2, p - 3):
-                if s0 > 0 and _CUE_AFTER.match(text, s0):
+                if s0 > 0 and text[s0] in _CUE_AFTER_OPENS and _CUE_AFTER.match(text, s0):
                     names.append(_name_before(text, s0))
                     break
     for word in _BEFORE_TRIGGERS:
-        for p in _positions(text, word):
+        for p in _positions(text, word, text_words):
             if m := _CUE_BEFORE.match(text, p):
                 names.append(_name_after(text, m.end()))
     out: set[str] = set()
@@ -240,37 +284,81 @@ def _org_evidence(text: str) -> set[str]:
 
 
 # Sports reports: a city name that wins, loses or has a coach is its club ("Liverpool beat Arsenal 2-1").
+# (Each cue is built from its words so that the words where a match can begin are known: see scan.py.)
+_CLUB_AFTER_WORDS = (
+    "beat", "beats", "defeated", "thrashed", "edged", "drew", "were held", "were beaten", r"lost \d", r"won \d",
+    "came from behind", "manager", "coach", "head coach", "captain", "fans", "supporters", "striker", "forward",
+    "goalkeeper", "midfielder", "defender", "winger", "boss", r"\d{1,2}-\d{1,2}", r"moved \w+ points", "travel to",
+    "host", "face")
+_CLUB_AFTER_CLAUSES = ("who", "top of")
 _CLUB_AFTER = re.compile(  # the name before it is found by _name_before (a leading name pattern scans slowly)
-    r"(?:(?:['’]s)? (?:beat|beats|defeated|thrashed|edged|drew|were held|were beaten|lost \d|won \d"
-    r"|came from behind|manager|coach|head coach|captain|fans|supporters|striker|forward|goalkeeper|midfielder|defender"
-    r"|winger|boss|\d{1,2}-\d{1,2}|moved \w+ points|travel to|host|face)|, (?:who|top of))\b")
-_CLUB_BEFORE = re.compile(
-    r"\b(?:beat|beating|defeated|held by|lost to|draw with|drew with|win over|victory over|defeat (?:to|by)"
-    r"|joined|signed for|signed from|loan from|loan to|sold to|bought from|host|hosts|hosted|play|plays|face|faces"
-    r"|meet|meets|against"
-    r"|at home to|\d{1,2}-\d{1,2} (?:(?:win|victory|defeat|loss|draw) )?(?:at|against|to|by|over|with)) (?:the )?" + _NAME)
+    r"(?:(?:['’]s)? (?:" + "|".join(_CLUB_AFTER_WORDS) + r")|, (?:" + "|".join(_CLUB_AFTER_CLAUSES) + r"))\b")
+_CLUB_BEFORE_WORDS = (
+    "beat", "beating", "defeated", "held by", "lost to", "draw with", "drew with", "win over", "victory over",
+    "defeat (?:to|by)", "joined", "signed for", "signed from", "loan from", "loan to", "sold to", "bought from", "host",
+    "hosts", "hosted", "play", "plays", "face", "faces", "meet", "meets", "against", "at home to",
+    r"\d{1,2}-\d{1,2} (?:(?:win|victory|defeat|loss|draw) )?(?:at|against|to|by|over|with)")
+_CLUB_BEFORE = re.compile(r"\b(?:" + "|".join(_CLUB_BEFORE_WORDS) + r") (?:the )?" + _NAME)
 _CLUB_WORDS = frozenset(["FC", "AFC", "CF", "SC", "SV", "VfL", "VfB", "United", "City", "Hotspur", "Wanderers", "Albion", "Athletic",
                          "Rovers", "County", "Town"])
 
 
 # A national side is a team only when it wins or loses ("India won by 295 runs", "beat Sri Lanka by
 # 233 runs"); "against France", "the India coach" are left to the place reading.
-_NATION_AFTER = re.compile(r"(?:, who)? (?:beat|beats|defeated|thrashed|won by (?:\d+|an innings|[a-z]+ (?:runs|wickets|points|goals|tries|strokes))|won \d+|drew with|lost to)\b")
-_NATION_BEFORE = re.compile(r"\b(?:beat|beating|defeated|lost to|victory over|win over|drew with) (?:the )?" + _NAME
+_NATION_AFTER_WORDS = ("beat", "beats", "defeated", "thrashed",
+                       r"won by (?:\d+|an innings|[a-z]+ (?:runs|wickets|points|goals|tries|strokes))", r"won \d+",
+                       "drew with", "lost to")
+_NATION_AFTER = re.compile(r"(?:, who)? (?:" + "|".join(_NATION_AFTER_WORDS) + r")\b")
+_NATION_BEFORE_WORDS = ("beat", "beating", "defeated", "lost to", "victory over", "win over", "drew with")
+_NATION_BEFORE = re.compile(r"\b(?:" + "|".join(_NATION_BEFORE_WORDS) + r") (?:the )?" + _NAME
                             + r" (?:by \d|\d{1,2}-\d{1,2}\b)")  # "by 233 runs", "beat Nigeria 2-1"
+_SCORE_DASH = re.compile(r"-\d")  # the dash of a score ("2-1", "10-9"): one or two digits before it
+_CLUB_AFTER_NEEDLES = needles(_CLUB_AFTER_WORDS, before=" ", digits=True)  # (the score among them: see _club_after)
+_CLUB_AFTER_CLAUSE_NEEDLES = needles(_CLUB_AFTER_CLAUSES, before=", ")
+_CLUB_BEFORE_NEEDLES = needles(_CLUB_BEFORE_WORDS, digits=True)  # (likewise: _club_before)
+_NATION_AFTER_NEEDLES = needles(_NATION_AFTER_WORDS, before=" ")
+_NATION_BEFORE_NEEDLES = needles(_NATION_BEFORE_WORDS)
 
 
-def _nation_teams(text: str, countries: frozenset[str]) -> set[str]:
+def _score_starts(text: str) -> list[int]:
+    """Where a score ("2-1", "10-9") may start: one or two characters before a dash and a digit."""
+    return [m.start() - d for m in _SCORE_DASH.finditer(text) for d in (1, 2)]
+
+
+def _club_after(text: str, text_words: TextWords, scores: list[int]) -> Iterator[re.Match[str]]:
+    """``_CLUB_AFTER.finditer(text)``: tried at the space before each of its words or a score, two
+    characters earlier for a possessive ("Arsenal's manager"), and at ", who" and ", top of"."""
+    spaces = [k for needle in _CLUB_AFTER_NEEDLES for k in text_words.found(needle)]
+    spaces += [k - 1 for k in scores]
+    starts = [k - d for k in spaces for d in (0, 2)]
+    starts += [k for needle in _CLUB_AFTER_CLAUSE_NEEDLES for k in text_words.found(needle)]
+    return finditer_at(_CLUB_AFTER, text, starts)
+
+
+def _club_before(text: str, text_words: TextWords, scores: list[int]) -> Iterator[re.Match[str]]:
+    """``_CLUB_BEFORE.finditer(text)``: tried where one of its words or a score starts."""
+    starts = [k for needle in _CLUB_BEFORE_NEEDLES for k in text_words.found(needle)]
+    starts += scores
+    return finditer_at(_CLUB_BEFORE, text, starts)
+
+
+def _nation_teams(text: str, countries: frozenset[str], text_words: TextWords | None = None) -> set[str]:
     """Countries a sports report names as sides that won or lost."""
-    names = [_name_before(text, m.start()) for m in _NATION_AFTER.finditer(text) if _after_capital(text, m.start())]
-    names += [m.group(1) for m in _NATION_BEFORE.finditer(text)]
+    text_words = text_words or TextWords(text)
+    # _NATION_AFTER begins at the space before one of its words, or five characters earlier (", who")
+    after = finditer_at(_NATION_AFTER, text,
+                        (k - d for needle in _NATION_AFTER_NEEDLES for k in text_words.found(needle) for d in (0, 5)))
+    before = finditer_at(_NATION_BEFORE, text, (k for needle in _NATION_BEFORE_NEEDLES for k in text_words.found(needle)))
+    names = [_name_before(text, m.start()) for m in after if _after_capital(text, m.start())]
+    names += [m.group(1) for m in before]
     return {n for n in names if n in countries}
 
 
-def _club_evidence(text: str) -> set[str]:
+def _club_evidence(text: str, text_words: TextWords | None = None) -> set[str]:
     """Names a sports report uses as teams: "X beat", "X manager", "a 2-1 win over X"."""
-    names = [_name_before(text, m.start()) for m in _CLUB_AFTER.finditer(text) if _after_capital(text, m.start())]
-    names += [m.group(1) for m in _CLUB_BEFORE.finditer(text)]
+    text_words, scores = text_words or TextWords(text), _score_starts(text)
+    names = [_name_before(text, m.start()) for m in _club_after(text, text_words, scores) if _after_capital(text, m.start())]
+    names += [m.group(1) for m in _club_before(text, text_words, scores)]
     return {name.rstrip(".") for name in names if name}
 
 
@@ -317,11 +405,10 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
     # word inside a known name ("Board of Control for Cricket in India")
     poss_pairs, lower_joins = gaz.poss_pairs, gaz.lower_joins
     out = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not toks[i].cap:
-            i += 1
-            continue
+    n, j = len(toks), 0
+    for i in [k for k, t in enumerate(toks) if t.cap]:  # where a span may start
+        if i < j:
+            continue  # inside the last span
         j = i + 1
         while j < n and (not toks[j - 1].poss or (toks[j].text in lex.org_heads and toks[j - 1].text not in lex.place_like
                                                   and (j - 1 == i or toks[j - 1].text not in lex.org_heads))
@@ -344,12 +431,13 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
                 continue
             break
         out.append((i, j))
-        i = j
     return out
 
 
 def _surface(toks: list[Tok], i: int, j: int) -> str:
     """The words ``i:j`` as written, keeping a possessive inside the name ("Moody's Ratings")."""
+    if j - i == 1:
+        return toks[i].text
     return " ".join(t.text + ("'s" if t.poss and k < j - 1 else "") for k, t in enumerate(toks[i:j], i))
 
 
@@ -404,20 +492,49 @@ def _trim_long_form(words: list[str], acronym: str, demonyms: frozenset[str]) ->
     return " ".join(words)
 
 
+@dataclass(frozen=True)
+class _LexiconStarts:
+    """First words of the lexicon's multi-word entries: where a token is none, no entry starts there."""
+
+    titles: frozenset[str]  # of person titles ("Prime Minister")
+    non_entity_phrases: frozenset[str]  # of non-entity phrases of two words or more
+
+
+# computed once per lexicon (there is one per process), kept by its id: a Lexicon is not hashable
+_STARTS: dict[int, tuple[Lexicon, _LexiconStarts]] = {}
+
+
+def _lexicon_starts(lex: Lexicon) -> _LexiconStarts:
+    known = _STARTS.get(id(lex))
+    if known is None or known[0] is not lex:
+        known = (lex, _LexiconStarts(frozenset(k[0] for k in lex.titles if k),
+                                     frozenset(k[0] for k in lex.non_entity_phrases if len(k) > 1)))
+        _STARTS[id(lex)] = known
+    return known[1]
+
+
 class _Extractor:
     def __init__(self, text: str, sentences: list[list[Tok]], gaz: Gazetteer, lex: Lexicon,
                  heuristics: bool) -> None:
         self.gaz, self.lex, self.heuristics = gaz, lex, heuristics
+        self.starts = _lexicon_starts(lex)
+        # the sentence being read and its tokens' keys (every lookup key is a slice of them)
+        self._toks: list[Tok] = []
+        self._keys: list[str] = []
         self.mentions: list[Mention] = []
         # the ordinary (lower-case) words of this text
         self.lower_words = {t.key for ts in sentences for t in ts if t.ordinary}
         self.acronyms: dict[str, str] = {}
         self._place_end = -1  # where the last place (or place-cued name) of this sentence ended
         self.defined: set[str] = set()  # long forms of acronyms defined in the text
-        self.org_evidence = _org_evidence(text) if heuristics else set()
+        # the text's words, for its text-wide cues, and the plural nouns that open lists in it
+        # (organisations and people are both listed this way)
+        self.text_words = TextWords(text) if heuristics else None
+        self.list_cues = _list_cues(text, self.text_words) if heuristics else []
+        self.org_evidence = _org_evidence(text, self.list_cues, self.text_words) if heuristics else set()
         self.sports = heuristics and is_sports(text)
         self.titles: set[tuple[str, ...]] = set()  # titles of works seen so far ("Harmattan Gold")
-        for m in _ACRONYM_DEF.finditer(text) if "(" in text else ():
+        for m in _ACRONYM_DEF.finditer(text) if _ACRONYM_PARENS.search(text) else ():
             long = _trim_long_form(m.group(1).split(), m.group(2), self.gaz.demonyms)
             if long:
                 self.acronyms[m.group(2)] = long
@@ -425,10 +542,16 @@ class _Extractor:
                     self.defined.add(long)
 
     # --- helpers -------------------------------------------------------------------------
+    def _key(self, toks: list[Tok], i: int, j: int) -> tuple[str, ...]:
+        """The lookup key of the words ``toks[i:j]``."""
+        return tuple(self._keys[i:j]) if toks is self._toks else tuple(t.key for t in toks[i:j])
+
     def _gaz_match(self, toks: list[Tok], i: int, end: int) -> tuple[int, tuple[str, str]] | None:
+        keys = self._keys if toks is self._toks else [t.key for t in toks]
+        index = self.gaz.index
         for j in range(min(end, i + self.gaz.max_len), i, -1):
-            key = tuple(t.key for t in toks[i:j])
-            hit = self.gaz.index.get(key)
+            key = tuple(keys[i:j])
+            hit = index.get(key)
             if hit is not None:
                 if j == i + 1 and key in self.gaz.weak and (
                     (i > 0 and toks[i - 1].cap and not toks[i - 1].poss and toks[i - 1].text not in _ARTICLES)
@@ -439,16 +562,23 @@ class _Extractor:
         return None
 
     def _title_match(self, toks: list[Tok], i: int, end: int) -> int | None:
+        keys = self._keys if toks is self._toks else [t.key for t in toks]
+        if keys[i] not in self.starts.titles:
+            return None
+        titles = self.lex.titles
         for j in range(min(end, i + self.lex.max_title_len), i, -1):
-            if tuple(t.key for t in toks[i:j]) in self.lex.titles:
+            if tuple(keys[i:j]) in titles:
                 return j
         return None
 
     def _non_entity(self, toks: list[Tok], i: int, end: int) -> int | None:
-        for j in range(min(end, i + 4), i + 1, -1):
-            if tuple(t.key for t in toks[i:j]) in self.lex.non_entity_phrases:
-                return j
-        if (toks[i].key,) in self.lex.non_entity_phrases:
+        keys = self._keys if toks is self._toks else [t.key for t in toks]
+        phrases = self.lex.non_entity_phrases
+        if keys[i] in self.starts.non_entity_phrases:
+            for j in range(min(end, i + 4), i + 1, -1):
+                if tuple(keys[i:j]) in phrases:
+                    return j
+        if (keys[i],) in phrases:
             return i + 1
         return None
 
@@ -462,9 +592,9 @@ class _Extractor:
     def _country_suffixed(self, toks: list[Tok], i: int, j: int, initial: bool) -> bool:
         """A name that ends with its country: "Health Canada", "Greenpeace Indonesia", "Chase Bank Kenya"."""
         lex, gaz = self.lex, self.gaz
-        k = next((k for k in range(i + 1, j) if (hit := gaz.index.get(tuple(t.key for t in toks[k:j])))
+        k = next((k for k in range(i + 1, j) if (hit := gaz.index.get(self._key(toks, k, j)))
                   and hit[0] == "place" and hit[1] in gaz.countries), None)
-        if k is None or gaz.index.get(tuple(t.key for t in toks[i:j])) is not None:
+        if k is None or gaz.index.get(self._key(toks, i, j)) is not None:
             return False
         front = toks[i:k]
         if any(not t.cap or t.poss or t.text in gaz.demonyms or t.text in lex.non_names or t.text in lex.compass
@@ -478,7 +608,7 @@ class _Extractor:
     def _org_span(self, toks: list[Tok], lead: int, stop: int, end: int, inner: list[str]) -> bool:
         """Whether a whole capitalised span (minus articles) names one organisation."""
         lex, gaz = self.lex, self.gaz
-        if gaz.index.get(tuple(t.key for t in toks[lead:stop])) is not None or inner[-1] in _NOT_ORG_LAST:
+        if gaz.index.get(self._key(toks, lead, stop)) is not None or inner[-1] in _NOT_ORG_LAST:
             return False
         if not (" ".join(inner) in self.defined or inner[0] in lex.org_front_heads
                 or any(w in lex.org_heads for w in inner)):
@@ -640,14 +770,15 @@ class _Extractor:
     def _known_any(self, toks: list[Tok], i: int, j: int) -> bool:
         """A gazetteer name (any kind) covering exactly ``toks[i:j]``, a leading "the" aside."""
         i += i < j and toks[i].text in _ARTICLES
-        return i < j and self.gaz.index.get(tuple(t.key for t in toks[i:j])) is not None
+        return i < j and self.gaz.index.get(self._key(toks, i, j)) is not None
 
     def _known_org(self, toks: list[Tok], i: int, j: int) -> bool:
-        hit = self.gaz.index.get(tuple(t.key for t in toks[i:j]))
+        hit = self.gaz.index.get(self._key(toks, i, j))
         return hit is not None and hit[0] == "organisation"
 
     # --- one sentence --------------------------------------------------------------------
     def sentence(self, toks: list[Tok]) -> None:
+        self._toks, self._keys = toks, [t.key for t in toks]
         first_word = next((i for i, t in enumerate(toks) if t.text[:1].isalnum()), 0)
         skip = self._inline_dateline(toks)
         self._place_end = -1
@@ -657,7 +788,7 @@ class _Extractor:
             if end <= done:
                 continue
             start = max(start, done)
-            for a, b in _unmasked(start, end, titles):
+            for a, b in _unmasked(start, end, titles) if titles else ((start, end),):
                 self._span(toks, a, b, sentence_initial=a == first_word)
             if self.heuristics and (long_end := long_org_end(toks, start, end, self.lex, self.gaz)):
                 done = self._extend_org(toks, end, long_end)
@@ -679,6 +810,7 @@ class _Extractor:
 
     def _span(self, toks: list[Tok], start: int, end: int, sentence_initial: bool) -> None:
         lex, gaz = self.lex, self.gaz
+        keys = self._keys if toks is self._toks else [t.key for t in toks]
         while end - start > 1 and toks[end - 1].text in lex.post_nominals:
             end -= 1  # "James Whitlock SC"
         if self.heuristics and (k := self._compound_lead(toks, start, end)) > start:
@@ -689,13 +821,14 @@ class _Extractor:
             if cut > start:
                 self._span(toks, start, cut, sentence_initial)  # "Japan's Nikkei 225": Japan only
             return
-        whole = gaz.index.get(tuple(t.key for t in toks[start:end]))
+        whole = gaz.index.get(tuple(keys[start:end]))
         if whole is None and self._not_a_name(toks, start, end):
             return
         lead = start + (toks[start].text in _ARTICLES and end - start > 1)
-        if whole is None and tuple(t.key for t in toks[lead:end]) in lex.non_entity_phrases:
+        if whole is None and tuple(keys[lead:end]) in lex.non_entity_phrases:
             return  # "the Champions League": a competition, though "League" heads a body's name
-        if whole is None and self.heuristics and team_end(toks, lead, end, gaz, lex, self.sports):
+        # (the length tests below skip readings that need more words than the span has)
+        if whole is None and self.heuristics and end - lead >= 2 and team_end(toks, lead, end, gaz, lex, self.sports):
             name = " ".join(t.text for t in toks[lead:end])
             self._emit("organisation", name, name, False, {"team"})  # "Perth Scorchers", "the Hanshin Tigers"
             return
@@ -711,7 +844,7 @@ class _Extractor:
             if (gaz.index.get((first.key,)) is None and not is_given_name(first.text, lex)
                     and (first.text not in lex.org_heads or is_given_name(toks[start + 1].text, lex))
                     and first.text not in lex.org_front_heads
-                    and (first.key,) not in lex.titles and gaz.index.get(tuple(t.key for t in toks[start + 1:end])) is None):
+                    and (first.key,) not in lex.titles and gaz.index.get(tuple(keys[start + 1:end])) is None):
                 if low in lex.person_nouns and not any(t.text in lex.org_heads for t in toks[start + 1:stop]):
                     self._titled_name(toks, start + 1, stop)
                     if stop < end:
@@ -721,15 +854,13 @@ class _Extractor:
                     name = " ".join(t.text for t in toks[start + 1:end])
                     self._emit("organisation", self.acronyms.get(name, name), name, False, set())
                     return
-        if whole is None and self.heuristics and self._modified_org(toks, lead, end):
+        if whole is None and self.heuristics and end - lead == 2 and self._modified_org(toks, lead, end):
             return
-        if whole is None and self.heuristics and self._firm_after_noun(toks, start, end):
+        if whole is None and self.heuristics and end - start >= 2 and self._firm_after_noun(toks, start, end):
             return
-        if whole is None and self.heuristics and self._split_person_of(toks, start, end, sentence_initial):
-            return
-        if whole is None and self.heuristics and self._split_and(toks, start, end, sentence_initial):
-            return
-        if whole is None and self.heuristics and self._ampersand_name(toks, start, end):
+        if whole is None and self.heuristics and end - start >= 3 and (
+                self._split_person_of(toks, start, end, sentence_initial)
+                or self._split_and(toks, start, end, sentence_initial) or self._ampersand_name(toks, start, end)):
             return
         # An organisation whose name contains other names: "International Committee of the
         # Fourth International", "Ministry of Defence", "Bristol City Council".
@@ -744,20 +875,20 @@ class _Extractor:
             while lead < end and toks[lead].text.endswith("-based"):
                 self._based(toks[lead].text[:-6], lead + 1 < end or self._noun_for_name(toks, end))
                 lead += 1
-            while stop > lead and gaz.index.get(tuple(t.key for t in toks[lead:stop])) is None and (
+            while stop > lead and gaz.index.get(tuple(keys[lead:stop])) is None and (
                     toks[stop - 1].text in lex.connectors or (
                     toks[stop - 1].text in lex.non_names and toks[stop - 1].text not in lex.org_heads
                     and toks[stop - 2].text not in ("of", "for"))):
                 stop -= 1  # "Emirates Stadium on Sunday", but "Association of Teachers"
             on = next((k for k in range(lead + 1, stop - 1) if toks[k].text == "on"), stop)
-            if on < stop and (gaz.index.get(tuple(t.key for t in toks[lead:on])) or ("",))[0] == "organisation":
+            if on < stop and (gaz.index.get(tuple(keys[lead:on])) or ("",))[0] == "organisation":
                 self._span(toks, lead, on, sentence_initial and lead == start)  # a known body, then where:
-                if gaz.index.get(tuple(t.key for t in toks[on + 1:end])) is not None:  # "the European Southern
+                if gaz.index.get(tuple(keys[on + 1:end])) is not None:  # "the European Southern
                     self._span(toks, on + 1, end, False)  # Observatory on Cerro Armazones" (unknown: left out)
                 return
             if (lead < stop and toks[lead].text in gaz.demonyms
                     and " ".join(t.text for t in toks[lead + 1:stop]) not in _NATIONAL_BRANCHES
-                    and gaz.index.get(tuple(t.key for t in toks[lead + 1:stop])) is not None):
+                    and gaz.index.get(tuple(keys[lead + 1:stop])) is not None):
                 lead += 1  # "the US Federal Reserve": the demonym is not part of a known name
             if stop - lead >= 3 and toks[lead].text in _COUNTRY_ABBREVIATIONS and toks[stop - 1].text in lex.org_heads:
                 lead += 1  # "the US National Hurricane Center"
@@ -805,18 +936,18 @@ class _Extractor:
             if hit is not None and tok.text in _COUNTRY_ABBREVIATIONS and self._org_follows(toks, i + 1, end):
                 i += 1  # "the US National Hurricane Center": part of how the body is named, not a place
                 continue
-            if self.heuristics and (j := self._romance_place(toks, i, end, hit)):
+            if self.heuristics and i + 2 < end and (j := self._romance_place(toks, i, end, hit)):
                 surface = " ".join(t.text for t in toks[i:j])
                 self._emit("place", surface, surface, False, set())  # "San Cristóbal de las Casas"
                 self._place_end = j
                 person_cue = False
                 i = j
                 continue
-            if self.heuristics and hit is None:
+            if self.heuristics and hit is None and i + 1 < end:
                 j = self._place_run(toks, i, end)
                 if j:
                     surface = " ".join(t.text for t in toks[i:j])
-                    known = self.gaz.index.get(tuple(t.key for t in toks[i:j]))
+                    known = self.gaz.index.get(tuple(keys[i:j]))
                     if known is None and tok.text == "Port" and toks[i + 1].text == "of":
                         self._emit("organisation", surface, surface, False, set())  # "Port of Santos": its authority
                         i = j
@@ -855,7 +986,7 @@ class _Extractor:
                     j = i  # "Max Planck Institute": the run names an organisation, not a person
                 if j > i + 1 and toks[j - 1].cap and toks[j - 1].text not in _NOT_ORG_LAST \
                         and toks[j - 1].text not in lex.place_heads:
-                    name_hit = self.gaz.index.get(tuple(t.key for t in toks[i:j]))
+                    name_hit = self.gaz.index.get(tuple(keys[i:j]))
                     surface = " ".join(t.text for t in toks[i:j])
                     if name_hit is not None and name_hit[0] == "person":
                         self._emit("person", name_hit[1], surface, True, set())
@@ -871,7 +1002,7 @@ class _Extractor:
                 hit = None  # "Wagner Moura" is not the Wagner Group: an unknown name follows
             if hit is not None:
                 j, (kind, name) = hit
-                k = self._org_head_after(toks, j, end) if self.heuristics and not toks[j - 1].poss else 0
+                k = self._org_head_after(toks, j, end) if self.heuristics and j < end and not toks[j - 1].poss else 0
                 if k and ((kind == "place" and not person_cue
                            and (i == start or toks[i - 1].text not in lex.connectors or toks[i - 1].text == "the"))
                           or (kind == "organisation" and k == j + 1)):
@@ -880,7 +1011,7 @@ class _Extractor:
                     self._emit("organisation", surface, surface, False, set())
                     i = k
                     continue
-                if kind == "organisation" and self._place_after(toks, j, end):
+                if kind == "organisation" and j < end and self._place_after(toks, j, end):
                     surface = " ".join(t.text for t in toks[i:end])
                     self._emit("organisation", surface, surface, False, set())  # "Nestlé Nigeria"
                     i = end
@@ -1047,8 +1178,10 @@ class _Extractor:
     def _compound_lead(self, toks: list[Tok], start: int, end: int) -> int:
         """Where a name starts after a compound adjective ("Russian-led", "London-listed", "Abu
         Dhabi-based"); the words before it are read on their own. ``start`` if there is none."""
-        k = next((k for k in range(end - 1, start - 1, -1) if "-" in toks[k].text and self._compound_adj(toks[k].text)), None)
-        if k is None or (k == end - 1 and toks[k].text.endswith("-based")):
+        k = end - 1  # the last compound adjective
+        while k >= start and not ("-" in toks[k].text and self._compound_adj(toks[k].text)):
+            k -= 1
+        if k < start or (k == end - 1 and toks[k].text.endswith("-based")):
             return start  # "Lagos-based" closing a span: read with what follows it
         p = k
         while p > start and toks[p - 1].cap and toks[p - 1].text not in self.lex.connectors \
@@ -1319,12 +1452,17 @@ class _Extractor:
                 self._emit(None, surface, surface, False, {"the"})
 
 
+def _and_or(text: str) -> Iterator[re.Match[str]]:
+    """``_AND_OR.finditer(text)``, tried only where " and " or " or " occurs (or a comma before it)."""
+    return finditer_at(_AND_OR, text, (k - d for w in (" and ", " or ") for k in occurrences(text, w) for d in (0, 1)))
+
+
 def _coordinated(text: str) -> list[tuple[str, str]]:
     """Pairs of names joined by "and"/"or" ("Ayala Land and SM Prime")."""
     pairs = []
-    for m in _AND_OR.finditer(text):
-        left, right = _name_before(text, m.start()), _name_after(text, m.end())
-        if left and right:
+    for m in _and_or(text):
+        right = _name_after(text, m.end())  # (the cheaper of the two: a name before is searched for)
+        if right and (left := _name_before(text, m.start())):
             pairs.append((left, right))
     return pairs
 
@@ -1553,10 +1691,10 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
         ex.sentence(ts)
     if ex.heuristics:
         if ex.sports:
-            _clubs(ex.mentions, _club_evidence(text), _nation_teams(text, ex.gaz.countries), ex.gaz)
+            _clubs(ex.mentions, _club_evidence(text, ex.text_words), _nation_teams(text, ex.gaz.countries, ex.text_words), ex.gaz)
         _organisations_by_evidence(ex.mentions, ex.org_evidence, _coordinated(text), ex.gaz)
-        _people_by_evidence(ex.mentions, _person_evidence(text), ex.gaz)
-        _places_by_evidence(ex.mentions, _place_evidence(text), ex.gaz)
+        _people_by_evidence(ex.mentions, _person_evidence(text, ex.list_cues), ex.gaz)
+        _places_by_evidence(ex.mentions, _place_evidence(text, ex.text_words), ex.gaz)
         consistent_kinds(ex.mentions)
     found = _resolve(ex.mentions, ex.gaz)
     found.organisations = _merge_defined_acronyms(found.organisations, text)
@@ -1583,8 +1721,8 @@ def _merge_defined_acronyms(orgs: list[Entity], text: str) -> list[Entity]:
     knows the acronym under another name ("Taiwan Semiconductor Manufacturing Co (TSMC)")."""
     out = list(orgs)
     for short in orgs:
-        if " " in short.name or len(short.name) > 7:
-            continue
+        if " " in short.name or len(short.name) > 7 or f" ({short.name})" not in text:
+            continue  # (no "<name> (<short>)" anywhere when the text has no " (<short>)")
         long = next((e for e in out if e is not short and " " in e.name
                      and f"{e.name} ({short.name})" in text), None)
         if long is None:

@@ -55,8 +55,8 @@ def long_org_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazetteer) 
     """Where a body's name that starts at ``i`` and whose capitalised span ends at ``j`` really
     ends, if it runs on over a comma or "in"; 0 if it does not."""
     n = len(toks)
-    if j + 1 >= n or not toks[j - 1].cap or toks[j - 1].poss:
-        return 0
+    if j + 1 >= n or not toks[j - 1].cap or toks[j - 1].poss or toks[j].text not in ("in", ","):
+        return 0  # (a name runs on only over "in" or a comma)
     words = [t.text for t in toks[i:j]]
     lead = 1 if words[0] in ("The", "the") else 0
     if len(words) < 2 + lead:

@@ -24,6 +24,7 @@ _FIRSTS = frozenset(k[0] for k in _INDEX_NAMES)  # cheap test before building ke
 # How many members a benchmark's name counts: "S&P 500", "FTSE 100", "CAC 40", "Nikkei 225"
 _SIZES = frozenset({"20", "30", "40", "50", "100", "200", "225", "250", "300", "500", "600", "1000", "2000"})
 _INDEX_WORDS = frozenset({"index", "indexes", "indices"})
+_AFTER_INDEX = _SIZES | _INDEX_WORDS | {"/"}  # what may follow an index's name
 
 
 def _sized(toks: list[Tok], end: int) -> bool:
@@ -43,6 +44,8 @@ def index_from(toks: list[Tok], start: int, end: int) -> int:
         keys = tuple(t.key for t in toks[k:min(end, k + _MAX_LEN)])
         if any(keys[:n] in _INDEX_NAMES for n in range(1, len(keys) + 1)):
             return k
+    if end >= len(toks) or toks[end].text not in _AFTER_INDEX:
+        return end  # (no member count, "/" or "index" follows)
     after = end + (end < len(toks) and toks[end].text in _SIZES)
     if after < len(toks) and toks[after].text in _INDEX_WORDS or end - start <= 2 and _sized(toks, end):
         # only the words after a possessive: "Hong Kong's Hang Seng index" keeps the city

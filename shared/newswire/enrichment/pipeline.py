@@ -20,6 +20,7 @@ _MAX_CHARS = 200_000  # ~35,000 words: entity and topic evidence beyond this add
 # they say what the body is, not what the story is about, so they are no topic evidence there.
 _NAME_HEADS = frozenset(["University", "College", "School", "Academy", "Institute", "Hospital", "Clinic",
                          "Museum", "Stadium", "Church", "Cathedral", "Mosque", "Temple", "Bank"])
+_NAME_HEADS_LOWER = frozenset(w.lower() for w in _NAME_HEADS)  # as the words of K.words write them
 _LEDE_MAX_WORDS = 80  # topic evidence in the headline and up to this much of the lede counts double
 
 
@@ -68,7 +69,7 @@ def enrich(article: ArticleIn) -> Enrichment:
     found = E.extract(([head_toks] if headline_in else []) + sent_toks, work, english=caps_names,
                       dateline=dateline, region=M.dateline_region(body))
     lead = len(head_words) + min(lede, _LEDE_MAX_WORDS)
-    subjects = P.classify(head_words + _topic_words(sent_toks), supplied=article.subjects, lead=lead,
+    subjects = P.classify(head_words + _topic_words(sent_toks, sent_words), supplied=article.subjects, lead=lead,
                           lang="en" if english else primary)
     names = {p.lower() for e in (*found.people, *found.places, *found.organisations)
              for n in (e.name, *e.aliases) for p in n.split()}
@@ -94,10 +95,15 @@ def enrich(article: ArticleIn) -> Enrichment:
     )
 
 
-def _topic_words(sent_toks: list[list[K.Tok]]) -> list[str]:
-    """The body's words for topic evidence: all but name heads inside capitalised names."""
+def _topic_words(sent_toks: list[list[K.Tok]], sent_words: list[list[str]]) -> list[str]:
+    """The body's words for topic evidence: all but name heads inside capitalised names.
+
+    ``sent_words``: each sentence's words (``K.words``), which are its topic words when no name head is among them."""
     out: list[str] = []
-    for ts in sent_toks:
-        out.extend(t.low for k, t in enumerate(ts) if t.low and not (
-            t.cap and t.text in _NAME_HEADS and ((k > 0 and ts[k - 1].cap) or (k + 1 < len(ts) and ts[k + 1].low == "of"))))
+    for ts, ws in zip(sent_toks, sent_words, strict=True):
+        if _NAME_HEADS_LOWER.isdisjoint(ws):
+            out += ws
+            continue
+        out += [t.low for k, t in enumerate(ts) if t.low and not (
+            t.cap and t.text in _NAME_HEADS and ((k > 0 and ts[k - 1].cap) or (k + 1 < len(ts) and ts[k + 1].low == "of")))]
     return out

@@ -33,8 +33,13 @@ _NOT_NICKNAMES = frozenset("""Islands Isles Keys Mountains Hills Heights Falls L
 def is_sports(text: str) -> bool:
     """Whether a text reports on sport: three sports words, or one and a score."""
     low = text.lower()
-    hits = sum(w in low for w in SPORT_WORDS)
-    return hits >= 3 or (hits >= 1 and _SCORE.search(text) is not None)
+    hits = 0
+    for w in SPORT_WORDS:
+        if w in low:
+            hits += 1
+            if hits == 3:
+                return True  # (the words after the third would not change the answer)
+    return hits >= 1 and _SCORE.search(text) is not None
 
 
 def nickname(tok: Tok) -> bool:

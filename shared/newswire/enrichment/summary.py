@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from itertools import chain, compress
 
 from . import text as T
 from .resources import DATA
@@ -36,9 +37,16 @@ def _is_content(word: str) -> bool:
     return ok
 
 
+def _content_flags(tokens: list[str]) -> list[bool]:
+    """Whether each token can be a keyword (looked up in the cache at C speed)."""
+    flags: list[bool | None] = list(map(_CONTENT.get, tokens))
+    if None in flags:  # words not seen before
+        flags = [_is_content(t) if ok is None else ok for t, ok in zip(tokens, flags, strict=True)]
+    return flags  # type: ignore[return-value]
+
+
 def _content(tokens: list[str]) -> list[str]:
-    cache = _CONTENT
-    return [t for t in tokens if (cache[t] if t in cache else _is_content(t))]
+    return list(compress(tokens, _content_flags(tokens)))
 
 
 def sentence_case_lead(sentence: str) -> str:
@@ -56,13 +64,10 @@ def sentence_case_lead(sentence: str) -> str:
 
 def keywords(tokens: list[str], exclude: set[str], limit: int = 8) -> list[str]:
     """Frequent content words and two-word phrases, excluding names already found as entities."""
-    content = _content(tokens)
-    uni = Counter(t for t in content if t not in exclude)
-    # a word can open or close a phrase when it is a content word not already part of a name
-    cache = _CONTENT
-    ok = [(cache[t] if t in cache else _is_content(t)) and t not in exclude for t in tokens]
-    bi: Counter[str] = Counter(f"{tokens[k]} {tokens[k + 1]}" for k in range(len(tokens) - 1)
-                               if ok[k] and ok[k + 1])
+    # a word counts, and can open or close a phrase, when it is a content word not already part of a name
+    ok = [content and t not in exclude for t, content in zip(tokens, _content_flags(tokens), strict=True)]
+    uni = Counter(compress(tokens, ok))
+    bi: Counter[str] = Counter([f"{a} {b}" for a, b, ok_a, ok_b in zip(tokens, tokens[1:], ok, ok[1:], strict=False) if ok_a and ok_b])
     scored: list[tuple[float, str]] = []
     for phrase, n in bi.items():
         if n >= 2:
@@ -96,13 +101,14 @@ def summarize(paragraph_sentences: list[list[str]], max_sentences: int = 3,
     sent_words = sentence_words if sentence_words is not None and len(sentence_words) == len(flat) else [
         [w.lower() for w in T.words(s)] for *_, s in flat]
     content = [_content(ws) for ws in sent_words]
-    freq = Counter(w for ws in content for w in ws)
+    freq = Counter(chain.from_iterable(content))
     scored: list[tuple[float, int]] = []
     for idx, (p_i, s_i, s) in enumerate(flat):
         ws = content[idx]
         if len(ws) < 4 or len(sent_words[idx]) > 60:
             continue
-        score = sum(freq[w] for w in set(ws)) / (len(set(ws)) ** 0.6)
+        distinct = set(ws)
+        score = sum(freq[w] for w in distinct) / (len(distinct) ** 0.6)
         score *= 1.6 if p_i == 0 and s_i == 0 else (1.2 if p_i <= 2 else 1.0)
         if s.startswith(("“", '"', "‘", "'")):
             score *= 0.7  # quotes read badly out of context

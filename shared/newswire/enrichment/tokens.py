@@ -8,6 +8,7 @@ punctuation). Tokens are interned per surface, so repeated words cost one dictio
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from .resources import Lexicon, norm_token
 
@@ -56,7 +57,7 @@ def _possessive(text: str) -> bool:
     return len(text) > 2 and text[-2] in "’'" and text[-1] == "s"
 
 
-def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
+def _tokens(sentence: str, lex: Lexicon) -> list[Tok]:
     toks: list[Tok] = []
     append = toks.append
     plain, caps = _PLAIN, _CAPS
@@ -90,12 +91,42 @@ def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
         if len(caps) < _CACHE_MAX:
             caps[raw] = tok
         append(tok)
+    return toks
+
+
+def _names_with_s(toks: list[Tok]) -> list[Tok]:
+    """A capitalised X's that no noun follows keeps its 's as part of the name ("JDE Peet's and
+    Nestlé", "at Lord's."); it still ends the name."""
     for k in range(len(toks) - 1):
         t = toks[k]
         if t.poss and t.cap and toks[k + 1].text in _NO_POSSESSED:
-            # no noun follows, so the 's is part of the name: "JDE Peet's and Nestlé", "at Lord's."
-            toks[k] = Tok(t.text + "'s", t.key, True, True)  # (still ends the name)
+            toks[k] = Tok(t.text + "'s", t.key, True, True)
     return toks
+
+
+# The tokens of a whitespace-free chunk ("said,", "Kyiv's", "U.S.-led"), as _tokens reads it in a sentence.
+_CHUNKS: dict[str, tuple[Tok, ...]] = {}
+_CHUNKS_MAX = 100_000
+# No token holds whitespace, so a sentence's tokens are its chunks' tokens, each chunk read on its
+# own, unless a token's look-ahead sees past its chunk: only after a dot and whitespace ("R. Kelly").
+_DOT_SPACE = re.compile(r"\.\s")
+
+
+def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
+    if _DOT_SPACE.search(sentence) is not None:
+        return _names_with_s(_tokens(sentence, lex))
+    chunks = sentence.split()
+    parts: list[tuple[Tok, ...] | None] = list(map(_CHUNKS.get, chunks))
+    if not all(parts):  # chunks not read before (or read as no token at all, as "_" is)
+        parts = [_chunk_tokens(chunk, lex) if part is None else part for chunk, part in zip(chunks, parts, strict=True)]
+    return _names_with_s(list(chain.from_iterable(parts)))  # type: ignore[arg-type]
+
+
+def _chunk_tokens(chunk: str, lex: Lexicon) -> tuple[Tok, ...]:
+    part = tuple(_tokens(chunk, lex))
+    if len(_CHUNKS) < _CHUNKS_MAX:
+        _CHUNKS[chunk] = part
+    return part
 
 
 def words(toks: list[Tok]) -> list[str]:

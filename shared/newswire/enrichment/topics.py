@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import compress
 
 from newswire.models import Topic
 
@@ -41,6 +42,7 @@ class Evidence:
     prefix: dict[str, Hits]
     phrase_starts: frozenset[tuple[str, str]]  # first two words of every phrase
     words: dict[str, Hits] = field(default_factory=dict)  # lookups already made
+    phrase_firsts: frozenset[str] = frozenset()  # first words of every phrase (no pair to build for other words)
 
 
 @functools.cache
@@ -87,7 +89,7 @@ def _load_evidence(lang: str) -> Evidence:
             else:
                 exact[tuple(term.split())].append((code, float(weight)))
     starts = frozenset((k[0], k[1]) for k in exact if len(k) > 1)
-    return Evidence(dict(exact), dict(prefix), starts)
+    return Evidence(dict(exact), dict(prefix), starts, phrase_firsts=frozenset(k[0] for k in starts))
 
 
 def broader_topics(code: str) -> list[str]:
@@ -126,25 +128,29 @@ def _word_hits(tok: str, ev: Evidence) -> Hits:
 
 def _score(tokens: list[str], ev: Evidence, lead: int) -> dict[str, float]:
     scores: dict[str, float] = defaultdict(float)
-    words, starts, exact = ev.words, ev.phrase_starts, ev.exact
+    words, starts, exact, firsts = ev.words, ev.phrase_starts, ev.exact, ev.phrase_firsts
     n = len(tokens)
-    i = 0
-    while i < n:
+    hits_at: list[Hits | None] = list(map(words.get, tokens))
+    if None in hits_at:  # words not looked up before
+        hits_at = [_word_hits(tok, ev) if hits is None else hits for tok, hits in zip(tokens, hits_at, strict=True)]
+    # Only the words with evidence or opening a phrase count: they are read in order (the scores
+    # add up in the same order) and a phrase's other words are skipped.
+    skip = 0
+    indexes = range(n)
+    for i in sorted({*compress(indexes, hits_at), *compress(indexes, map(firsts.__contains__, tokens))}):
+        if i < skip:
+            continue
         tok = tokens[i]
         factor = LEAD_WEIGHT if i < lead else 1.0
-        if i + 1 < n and (tok, tokens[i + 1]) in starts:
+        if tok in firsts and i + 1 < n and (tok, tokens[i + 1]) in starts:
             length = next((k for k in range(min(_MAX_PHRASE, n - i), 1, -1) if tuple(tokens[i:i + k]) in exact), 0)
             if length:
                 for code, w in exact[tuple(tokens[i:i + length])]:
                     scores[code] += w * factor
-                i += length
+                skip = i + length
                 continue
-        hits = words.get(tok)
-        if hits is None:
-            hits = _word_hits(tok, ev)
-        for code, w in hits:
+        for code, w in hits_at[i]:  # type: ignore[union-attr]
             scores[code] += w * factor
-        i += 1
     return scores
 
 

@@ -40,7 +40,8 @@ def title_spans(toks: list[Tok], known: set[tuple[str, ...]]) -> list[tuple[int,
     """Token ranges of this sentence that are titles of works; new multi-word titles join ``known``."""
     out: list[tuple[int, int]] = []
     n = len(toks)
-    for i, t in enumerate(toks):
+    for i in [i for i, t in enumerate(toks) if t.text in _OPEN or t.low in _WORK_NOUNS]:  # the cues
+        t = toks[i]
         if t.text in _OPEN and i + 1 < n and toks[i + 1].cap:
             end = _run_end(toks, i + 1, _CLOSE)
             if end < n and toks[end].text in _CLOSE and end > i + 1:
