@@ -1590,7 +1590,9 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
                 for k in range(1, len(parts) - 1):
                     by_tail.setdefault(" ".join(parts[k:]), m.name)
                 by_first.setdefault(parts[0], set()).add(m.name)
-    org_names = {m.name for m in mentions if m.kind == "organisation"}
+    # in order of first mention, so that of two names as long the first mentioned wins ("Tata" ->
+    # "Tata Steel" or "Tata Group"), whatever the process's hash seed
+    org_names = list(dict.fromkeys(m.name for m in mentions if m.kind == "organisation"))
     org_prefixes: dict[str, str] = {}
     for name in sorted(org_names, key=len):
         parts = name.split()
@@ -1598,7 +1600,8 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
             org_prefixes.setdefault(" ".join(parts[:k]), name)
     known_people = {m.name for m in mentions if m.kind == "person"}
     teams = _teams_by_nickname(mentions)
-    _fold_acronyms(mentions, org_names)
+    org_set = set(org_names)
+    _fold_acronyms(mentions, org_set)
     for m in mentions:
         if m.surface in teams and not m.known and "given" not in m.cues and m.kind != "place":
             m.kind, m.name = "organisation", teams[m.surface]  # "Scorchers" after "Perth Scorchers"
@@ -1636,7 +1639,7 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
             m.kind = "person"
         elif "acronym" in m.cues:
             repeated = sum(1 for x in mentions if x.surface == w) >= 2
-            if repeated and w not in org_names:
+            if repeated and w not in org_set:
                 m.kind = "organisation"
         elif "title" in m.cues or "verb" in m.cues:
             m.kind = "person"
