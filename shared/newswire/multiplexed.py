@@ -12,6 +12,7 @@ callers handle them as they handle the rest of the store's.
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import ssl
 from collections import deque
@@ -157,10 +158,6 @@ class MultiplexedRedis:
             raise redis.exceptions.ConnectionError(f"Redis refused {command}: {reply}")
 
 
-_SHAS: dict[str, str] = {}
-
-
+@functools.cache
 def _sha(script: str) -> str:
-    if script not in _SHAS:
-        _SHAS[script] = hashlib.sha1(script.encode()).hexdigest()
-    return _SHAS[script]
+    return hashlib.sha1(script.encode()).hexdigest()
