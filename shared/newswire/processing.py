@@ -102,14 +102,17 @@ def process_article(
     matched = [cache.subscribers[sid] for sid in cache.index.match(article_facets(article, broader_topics))]
     deliveries = plan_deliveries(article, matched, now)
     needed = {API_FORMAT} | {d.format for d in deliveries if d.channel is Channel.WEBHOOK}
-    store.put_formats(article.id, {fmt: render(article, fmt).body for fmt in needed})  # before any delivery
+    formats = {fmt: render(article, fmt).body for fmt in needed}
 
     # Recorded in chunks, each handed on as soon as it exists: other workers start sending while
     # the rest of a large fan-out is recorded, and Redis is never busy with one script for long.
+    # The formats go with the first chunk (before any delivery that needs them exists).
     processed = Processed()
-    for start in range(0, len(deliveries), RECORD_CHUNK):
+    for start in range(0, max(len(deliveries), 1), RECORD_CHUNK):  # (once with none: the formats)
         chunk = deliveries[start : start + RECORD_CHUNK]
-        store.create_deliveries(article, chunk)
+        store.create_deliveries(article, chunk, formats=formats if start == 0 else None)
+        if not chunk:
+            continue
         ids = _ids(chunk)
         recorded(ids)
         processed.webhook_ids += ids.webhook_ids

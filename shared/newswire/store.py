@@ -261,20 +261,23 @@ class Store:
     def put_format(self, article_id: str, fmt: Format, body: bytes) -> None:
         self.redis.set(_format(article_id, fmt), body)
 
-    def put_formats(self, article_id: str, formats: dict[Format, bytes]) -> None:
-        if formats:
-            self.redis.mset({_format(article_id, fmt): body for fmt, body in formats.items()})
-
-    def create_deliveries(self, article: Article, deliveries: Sequence[Delivery]) -> int:
+    def create_deliveries(
+        self, article: Article, deliveries: Sequence[Delivery], *, formats: dict[Format, bytes] | None = None
+    ) -> int:
         """Create those of the article's deliveries that do not exist yet, due after the
-        visibility timeout (their tasks are queued meanwhile); returns how many were new."""
-        if not deliveries:
-            return 0
-        args: list[str | float] = [self._deadline(), article.received_at.timestamp()]
-        for delivery in deliveries:
-            args += [delivery.id, delivery.subscriber_id, delivery.model_dump_json()]
-        keys = [_article_deliveries(article.id), _article_counts(article.id), DUE_DELIVERIES]
-        return int(self._create_deliveries(keys=keys, args=args))
+        visibility timeout (their tasks are queued meanwhile); returns how many were new.
+        ``formats`` (the article's renderings) are stored in the same round trip, first."""
+        pipe = self.redis.pipeline(transaction=True)
+        if formats:
+            pipe.mset({_format(article.id, fmt): body for fmt, body in formats.items()})
+        if deliveries:
+            args: list[str | float] = [self._deadline(), article.received_at.timestamp()]
+            for delivery in deliveries:
+                args += [delivery.id, delivery.subscriber_id, delivery.model_dump_json()]
+            keys = [_article_deliveries(article.id), _article_counts(article.id), DUE_DELIVERIES]
+            self._create_deliveries(keys=keys, args=args, client=pipe)
+        results = pipe.execute() if len(pipe) else []
+        return int(results[-1]) if deliveries else 0
 
     def save_processed(self, article: Article) -> None:
         """Store the processed article and take it off the due set, once its formats and
