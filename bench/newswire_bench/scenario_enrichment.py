@@ -12,7 +12,7 @@ from pathlib import Path
 from newswire_bench.report import Scenario
 
 from newswire.enrichment import enrich, warm
-from newswire.submissions import build_article, parse_submission
+from newswire.submissions import new_article, parse_submission
 
 
 def run(paths: list[Path], *, repeat: int, rss_rest: dict[int, float], rss_peak: dict[int, float]) -> Scenario:
@@ -21,7 +21,8 @@ def run(paths: list[Path], *, repeat: int, rss_rest: dict[int, float], rss_peak:
     warm()
     warm_ms = (time.perf_counter() - started) * 1000
     now = datetime.now(timezone.utc)
-    docs = [build_article(parse_submission("text/plain", p.read_bytes()), article_id=uuid.uuid4().hex, now=now) for p in paths]
+    docs = [new_article(parse_submission("text/plain", p.read_bytes()), article_id=uuid.uuid4().hex, now=now).article()
+            for p in paths]
     times: list[float] = []
     for _ in range(repeat):
         for article in docs:

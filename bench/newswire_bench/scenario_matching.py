@@ -19,7 +19,7 @@ from newswire_bench.report import Scenario
 from newswire.enrichment import broader_topics, enrich
 from newswire.matching import Facets, SubscriberIndex, article_facets
 from newswire.models import Article
-from newswire.submissions import build_article, parse_submission
+from newswire.submissions import new_article, parse_submission
 from newswire.subscribers import Filters, Subscriber
 
 DATA = Path(__import__("newswire.enrichment", fromlist=["x"]).__file__).parent / "data"
@@ -38,7 +38,7 @@ def articles(paths: list[Path]) -> list[Article]:
     now = datetime.now(timezone.utc)
     found = []
     for path in paths:
-        article = build_article(parse_submission("text/plain", path.read_bytes()), article_id=uuid.uuid4().hex, now=now)
+        article = new_article(parse_submission("text/plain", path.read_bytes()), article_id=uuid.uuid4().hex, now=now).article()
         article.enrichment = enrich(article)
         found.append(article)
     return found

@@ -9,7 +9,9 @@ import enum
 from datetime import date, datetime, timezone
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from newswire.bodies import text_to_html
 
 Urgency = Annotated[int, Field(ge=1, le=9)]
 
@@ -107,8 +109,9 @@ class Enrichment(BaseModel):
 class Article(ArticleIn):
     """A stored article: the submission plus identity, state and (once processed) enrichment.
 
-    ``body_text`` and ``body_html`` are both filled at intake: HTML is sanitized, and the
-    missing one is derived from the other, so every format can use either.
+    Both bodies are always there, so every format can use either: submitted HTML is sanitized
+    and its text derived at intake; HTML for a text submission is derived here, when the record
+    is read (the intake stores it without, which keeps the busiest path short).
     """
 
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=False)
@@ -116,11 +119,17 @@ class Article(ArticleIn):
     id: str
     guid: str  # type: ignore[assignment]  # always set once stored
     body_text: str  # type: ignore[assignment]
-    body_html: str  # type: ignore[assignment]
+    body_html: str = ""  # type: ignore[assignment]
     received_at: datetime
     status: ArticleStatus = ArticleStatus.QUEUED
     event: EventType = EventType.PUBLISHED
     enrichment: Enrichment | None = None
+
+    @model_validator(mode="after")
+    def _html_from_text(self) -> Article:
+        if not self.body_html:
+            self.body_html = text_to_html(self.body_text)
+        return self
 
     @property
     def headline_or_enriched(self) -> str:

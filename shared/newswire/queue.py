@@ -4,7 +4,6 @@ queues, and helpers that enqueue work by id (tasks carry ids, never payloads).""
 from __future__ import annotations
 
 import base64
-import uuid
 from collections.abc import Iterable, Sequence
 
 import orjson
@@ -83,7 +82,7 @@ class ArticleTaskMessages:
                 "delivery_mode": 2,
                 "priority": 0,
                 "body_encoding": "base64",
-                "delivery_tag": str(uuid.uuid4()),
+                "delivery_tag": task_id,  # unique per message, as kombu needs; one id fewer to make
                 # acks_late restores unacknowledged messages through this exchange and key
                 "delivery_info": {"exchange": ARTICLES_QUEUE, "routing_key": ARTICLES_QUEUE},
             },

@@ -25,6 +25,7 @@ from newswire.config import Settings
 from newswire.deliveries import Delivery, DeliveryStatus
 from newswire.models import Article, ArticleStatus, Format
 from newswire.multiplexed import MultiplexedRedis
+from newswire.submissions import NewArticle
 from newswire.subscribers import Subscriber
 
 DUE_ARTICLES = "nw:due:articles"
@@ -163,12 +164,12 @@ def _accepted_id(result: object) -> str | None:
 
 
 def _accept_call(
-    article: Article, idempotency_key: str | None, due_at: float, task: tuple[str, bytes] | None
+    article: NewArticle, idempotency_key: str | None, due_at: float, task: tuple[str, bytes] | None
 ) -> tuple[list[str], list[str | bytes | float | int]]:
     queue_key, message = task or ("", b"")
     idempotency = _idempotency(idempotency_key) if idempotency_key else ""
     keys = [_article(article.id), _guid(article.guid), idempotency, DUE_ARTICLES, METRICS, queue_key]
-    return keys, [article.id, article.model_dump_json(), article.version, due_at, IDEMPOTENCY_TTL, message]
+    return keys, [article.id, article.record, article.version, due_at, IDEMPOTENCY_TTL, message]
 
 
 class ArticleIntake:
@@ -184,7 +185,7 @@ class ArticleIntake:
         return cls(MultiplexedRedis(settings.redis_url))
 
     async def accept(
-        self, article: Article, *, idempotency_key: str | None, due_at: float, task: tuple[str, bytes] | None
+        self, article: NewArticle, *, idempotency_key: str | None, due_at: float, task: tuple[str, bytes] | None
     ) -> str | None:
         """As ``Store.accept_article``; ``task`` is (queue list, message) to push when new."""
         keys, args = _accept_call(article, idempotency_key, due_at, task)
@@ -235,7 +236,7 @@ class Store:
 
     # -- articles --------------------------------------------------------------------------
 
-    def accept_article(self, article: Article, *, idempotency_key: str | None, due_at: float) -> str | None:
+    def accept_article(self, article: NewArticle, *, idempotency_key: str | None, due_at: float) -> str | None:
         """Store a new article and schedule it, unless this guid+version or idempotency key was
         accepted before: then return the earlier article's id and change nothing."""
         keys, args = _accept_call(article, idempotency_key, due_at, None)

@@ -1,15 +1,17 @@
 """Reading what a newsroom posts — wire text, the project's JSON article, or ninjs — into an
-``ArticleIn``, and turning that into the ``Article`` that is stored."""
+``ArticleIn``, and turning that into the article record that is stored."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 
-from newswire.bodies import html_to_text, sanitize_html, text_to_html
+from newswire.bodies import html_to_text, sanitize_html
 from newswire.models import Article, ArticleIn, ArticleStatus
 from newswire.textclean import clean
 from newswire.wiretext import WireTextError, parse_wire_text
@@ -124,23 +126,37 @@ def _describe(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def build_article(submitted: ArticleIn, *, article_id: str, now: datetime) -> Article:
-    """The stored form: a guid, sanitized HTML, and both text and HTML bodies."""
-    if submitted.body_html:
-        body_html = sanitize_html(submitted.body_html)
-        body_text = submitted.body_text or html_to_text(body_html)
-    else:
-        body_text = submitted.body_text or ""
-        body_html = text_to_html(body_text)
+@dataclass(frozen=True)
+class NewArticle:
+    """An accepted submission ready to store: what the intake answers with, and the stored
+    record as JSON, built straight from the submission (validated once, serialized once)."""
+
+    id: str
+    guid: str
+    version: int
+    status: ArticleStatus
+    embargoed: datetime | None  # set only while the embargo lasts
+    record: bytes
+
+    def article(self) -> Article:
+        """The record as every reader of the store sees it."""
+        return Article.model_validate_json(self.record)
+
+
+def new_article(submitted: ArticleIn, *, article_id: str, now: datetime) -> NewArticle:
+    """The stored form: a guid, sanitized HTML with its text, or the text alone (``Article``
+    derives its HTML when the record is read)."""
+    body_text = submitted.body_text or ""
+    body_html = sanitize_html(submitted.body_html) if submitted.body_html else ""
+    if body_html and not body_text:
+        body_text = html_to_text(body_html)
     if not body_text.strip():
         raise SubmissionError(422, "invalid_article", "the article has no body text")
-    embargoed = submitted.embargoed is not None and submitted.embargoed > now
-    return Article(
-        **submitted.model_dump(exclude={"guid", "body_text", "body_html"}),
-        id=article_id,
-        guid=submitted.guid or f"urn:newswire:{article_id}",
-        body_text=body_text,
-        body_html=body_html,
-        received_at=now,
-        status=ArticleStatus.EMBARGOED if embargoed else ArticleStatus.QUEUED,
-    )
+    embargoed = submitted.embargoed if submitted.embargoed is not None and submitted.embargoed > now else None
+    guid = submitted.guid or f"urn:newswire:{article_id}"
+    status = ArticleStatus.EMBARGOED if embargoed else ArticleStatus.QUEUED
+    record = submitted.model_dump(exclude_none=True, exclude={"guid", "body_text", "body_html"})
+    record.update(id=article_id, guid=guid, body_text=body_text, received_at=now, status=status)
+    if body_html:
+        record["body_html"] = body_html
+    return NewArticle(article_id, guid, submitted.version, status, embargoed, orjson.dumps(record))

@@ -311,11 +311,11 @@ def test_an_accepted_article_whose_task_was_lost_is_still_delivered(
 
     from newswire.models import ArticleIn
     from newswire.store import Store
-    from newswire.submissions import build_article
+    from newswire.submissions import new_article
 
     add_subscriber(admin, receiver, "/lost")
     store = Store.from_url(redis_url, visibility_timeout=10)
-    article = build_article(
+    article = new_article(
         ArticleIn(body_text="The task was lost."), article_id=uuid.uuid4().hex, now=datetime.now(timezone.utc)
     )
     assert store.accept_article(article, idempotency_key=None, due_at=time.time() - 1) is None

@@ -15,7 +15,7 @@ from newswire import processing
 from newswire.deliveries import Channel, Delivery, DeliveryStatus, delivery_id
 from newswire.models import ArticleIn, ArticleStatus, EventType, Format
 from newswire.store import DUE_ARTICLES, DUE_DELIVERIES, Store
-from newswire.submissions import build_article
+from newswire.submissions import new_article
 from newswire.subscribers import Subscriber, WebhookTarget
 
 pytestmark = pytest.mark.integration
@@ -44,7 +44,7 @@ def deliveries(article_id: str, count: int) -> list[Delivery]:
 
 
 def test_each_delivery_is_recorded_once_however_often_the_article_is_processed(store: Store) -> None:
-    article = build_article(ArticleIn(headline="H", body_text="Text."), article_id=uuid.uuid4().hex, now=NOW)
+    article = new_article(ArticleIn(headline="H", body_text="Text."), article_id=uuid.uuid4().hex, now=NOW).article()
     planned = deliveries(article.id, 4500)  # more than one bulk command's worth of ids
 
     before = time.time()
@@ -69,7 +69,7 @@ def test_a_large_fan_out_is_recorded_and_handed_on_in_chunks(store: Store, monke
     for i in range(5):
         store.put_subscriber(Subscriber(id=f"s{i}", name=f"s{i}", created_at=NOW, updated_at=NOW,
                                         webhook=WebhookTarget(url=f"http://127.0.0.1:9/{i}")))  # fmt: skip
-    article = build_article(ArticleIn(headline="Rates", body_text="The central bank raised rates."),
+    article = new_article(ArticleIn(headline="Rates", body_text="The central bank raised rates."),
                             article_id=uuid.uuid4().hex, now=NOW)  # fmt: skip
     store.accept_article(article, idempotency_key=None, due_at=time.time() + 30)
     chunks: list[list[str]] = []

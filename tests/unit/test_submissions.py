@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from newswire.models import ArticleIn, ArticleStatus
-from newswire.submissions import SubmissionError, build_article, from_ninjs, parse_submission
+from newswire.submissions import SubmissionError, from_ninjs, new_article, parse_submission
 
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
@@ -60,25 +60,34 @@ def test_ninjs3_headlines_and_bodies_are_mapped() -> None:
     assert fields == {"guid": "u", "headline": "Title", "body_text": "Text"}
 
 
-def test_build_article_sanitizes_and_fills_both_bodies() -> None:
-    from_html = build_article(ArticleIn(body_html="<p>Hi<script>x()</script></p><p>there</p>"), article_id="a1", now=NOW)
-    assert from_html.body_html == "<p>Hi</p><p>there</p>" and from_html.body_text == "Hi\n\nthere"
-    assert from_html.guid == "urn:newswire:a1" and from_html.status is ArticleStatus.QUEUED
-    from_text = build_article(ArticleIn(guid="g", body_text="One\n\nTwo"), article_id="a2", now=NOW)
-    assert from_text.body_html == "<p>One</p><p>Two</p>" and from_text.guid == "g"
+def test_a_new_article_has_sanitized_html_and_its_text() -> None:
+    new = new_article(ArticleIn(body_html="<p>Hi<script>x()</script></p><p>there</p>"), article_id="a1", now=NOW)
+    assert (new.id, new.guid, new.version, new.status) == ("a1", "urn:newswire:a1", 1, ArticleStatus.QUEUED)
+    stored = new.article()
+    assert stored.body_html == "<p>Hi</p><p>there</p>" and stored.body_text == "Hi\n\nthere"
+    assert (stored.id, stored.guid, stored.received_at, stored.status) == ("a1", "urn:newswire:a1", NOW, ArticleStatus.QUEUED)
+
+
+def test_a_text_article_is_stored_without_html_and_read_with_it() -> None:
+    new = new_article(ArticleIn(guid="g", body_text="One\n\nTwo <3", headline="H", urgency=2), article_id="a2", now=NOW)
+    assert "body_html" not in json.loads(new.record)
+    stored = new.article()
+    assert stored.body_html == "<p>One</p><p>Two &lt;3</p>" and stored.body_text == "One\n\nTwo <3"
+    assert (stored.guid, stored.headline, stored.urgency, stored.byline) == ("g", "H", 2, None)
 
 
 def test_html_that_sanitizes_to_nothing_is_rejected() -> None:
     with pytest.raises(SubmissionError, match="no body"):
-        build_article(ArticleIn(body_html="<script>only()</script>"), article_id="a", now=NOW)
+        new_article(ArticleIn(body_html="<script>only()</script>"), article_id="a", now=NOW)
 
 
 def test_future_embargo_marks_the_article_embargoed_and_naive_times_are_utc() -> None:
-    article = build_article(ArticleIn(body_text="x", embargoed=NOW.replace(tzinfo=None) + timedelta(hours=1)), article_id="a", now=NOW)
+    article = new_article(ArticleIn(body_text="x", embargoed=NOW.replace(tzinfo=None) + timedelta(hours=1)), article_id="a", now=NOW)
     assert article.status is ArticleStatus.EMBARGOED
-    assert article.embargoed == NOW + timedelta(hours=1)
-    past = build_article(ArticleIn(body_text="x", embargoed=NOW - timedelta(hours=1)), article_id="b", now=NOW)
-    assert past.status is ArticleStatus.QUEUED
+    assert article.embargoed == NOW + timedelta(hours=1) == article.article().embargoed
+    past = new_article(ArticleIn(body_text="x", embargoed=NOW - timedelta(hours=1)), article_id="b", now=NOW)
+    assert past.status is ArticleStatus.QUEUED and past.embargoed is None
+    assert past.article().embargoed == NOW - timedelta(hours=1)  # kept on the record
 
 
 def test_control_characters_are_removed_at_intake() -> None:

@@ -17,7 +17,7 @@ from newswire.formats import MEDIA_TYPES, render
 from newswire.models import Article, ArticleStatus, Format
 from newswire.queue import ArticleTaskMessages
 from newswire.store import ArticleIntake, StaleVersion
-from newswire.submissions import build_article, parse_submission
+from newswire.submissions import NewArticle, new_article, parse_submission
 from newswire_intake.deps import AnyRole, CeleryDep, SettingsDep, StoreDep, authorize
 from newswire_intake.errors import ApiError, not_found
 from newswire_intake.views import article_view, deliveries_page, page_bounds
@@ -62,7 +62,7 @@ async def _read_limited(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _accepted(article: Article, status: ArticleStatus) -> dict[str, Any]:
+def _accepted(article: Article | NewArticle, status: ArticleStatus) -> dict[str, Any]:
     base = f"/v1/articles/{article.id}"
     return {
         "id": article.id,
@@ -90,9 +90,9 @@ async def post_article(request: Request) -> JSONResponse:
     body = await _read_limited(request, settings.max_article_bytes)
     submitted = parse_submission(request.headers.get("content-type", "text/plain"), body)
     now = datetime.now(timezone.utc)
-    article = build_article(submitted, article_id=uuid.uuid4().hex, now=now)
+    article = new_article(submitted, article_id=uuid.uuid4().hex, now=now)
 
-    embargo = article.embargoed if article.status is ArticleStatus.EMBARGOED else None
+    embargo = article.embargoed
     due_at = embargo.timestamp() if embargo else time.time() + settings.visibility_timeout
     messages: ArticleTaskMessages | None = state.task_messages
     # Where the broker is the store's Redis, the task is queued in the same call as the store.
@@ -102,22 +102,22 @@ async def post_article(request: Request) -> JSONResponse:
     except StaleVersion as exc:
         raise ApiError(409, "stale_version", f"{exc}; send a higher version to update the story") from None
     if existing_id is None:
-        stored, created = article, True
         if task is None and embargo is None:
             await run_in_threadpool(queue.enqueue_articles, state.celery, [article.id])
-    else:
-        found = await intake.get_article(existing_id)
-        if found is None:
-            raise ApiError(409, "conflict", "an article with this guid and version is being removed")
-        stored, created = found, False
+        return JSONResponse(_accepted(article, article.status), status_code=202, headers=_location(article.id))
+    found = await intake.get_article(existing_id)
+    if found is None:
+        raise ApiError(409, "conflict", "an article with this guid and version is being removed")
     # A repeated post gets the first answer: the status the article was accepted with.
-    held = stored.embargoed is not None and stored.embargoed > stored.received_at
-    headers = {"Location": f"/v1/articles/{stored.id}"}
-    if not created:
-        headers["Idempotent-Replayed"] = "true"
+    held = found.embargoed is not None and found.embargoed > found.received_at
+    headers = {**_location(found.id), "Idempotent-Replayed": "true"}
     return JSONResponse(
-        _accepted(stored, ArticleStatus.EMBARGOED if held else ArticleStatus.QUEUED), status_code=202, headers=headers
+        _accepted(found, ArticleStatus.EMBARGOED if held else ArticleStatus.QUEUED), status_code=202, headers=headers
     )
+
+
+def _location(article_id: str) -> dict[str, str]:
+    return {"Location": f"/v1/articles/{article_id}"}
 
 
 def _load(store: StoreDep, article_id: str) -> Article:
