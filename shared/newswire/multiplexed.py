@@ -27,11 +27,15 @@ Arg = str | bytes | int | float
 
 
 class _Replies(asyncio.Protocol):
-    """The connection: commands out as they come, replies matched to them in order."""
+    """The connection: commands out as they come, replies matched to them in order, and one
+    timer that fails the connection when the oldest unanswered command is late (replies come in
+    order, so only the oldest can be; a timer per command cost more than the command)."""
 
-    def __init__(self) -> None:
+    def __init__(self, timeout: float) -> None:
         self._reader = hiredis.Reader()
-        self._waiting: deque[asyncio.Future[Any]] = deque()
+        self._waiting: deque[tuple[asyncio.Future[Any], float]] = deque()  # (waiter, answer-by time)
+        self._timeout = timeout
+        self._watchdog: asyncio.TimerHandle | None = None
         self._transport: asyncio.Transport | None = None
         self.closed = False
 
@@ -42,7 +46,7 @@ class _Replies(asyncio.Protocol):
         self._reader.feed(data)
         try:
             while (reply := self._reader.gets()) is not False:
-                waiter = self._waiting.popleft()
+                waiter, _ = self._waiting.popleft()
                 if not waiter.done():  # its caller may have given up (cancelled) meanwhile
                     waiter.set_result(reply)
         except hiredis.ProtocolError as exc:
@@ -54,10 +58,25 @@ class _Replies(asyncio.Protocol):
     def send(self, args: Sequence[Arg]) -> asyncio.Future[Any]:
         if self.closed or self._transport is None:
             raise redis.exceptions.ConnectionError("the connection to Redis is closed")
-        waiter = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        waiter = loop.create_future()
         self._transport.write(hiredis.pack_command(tuple(args)))  # type: ignore[arg-type]  # (its stub: 1-tuples)
-        self._waiting.append(waiter)
+        deadline = loop.time() + self._timeout
+        self._waiting.append((waiter, deadline))
+        if self._watchdog is None:
+            self._watchdog = loop.call_at(deadline, self._check_deadline)
         return waiter
+
+    def _check_deadline(self) -> None:
+        self._watchdog = None
+        if self.closed or not self._waiting:
+            return
+        loop = asyncio.get_running_loop()
+        deadline = self._waiting[0][1]
+        if loop.time() < deadline:
+            self._watchdog = loop.call_at(deadline, self._check_deadline)
+        else:  # the replies still owed would be matched to the wrong commands: start afresh
+            self._fail(redis.exceptions.TimeoutError(f"Redis did not answer within {self._timeout:g} s"))
 
     def close(self) -> None:
         self._fail(redis.exceptions.ConnectionError("the connection to Redis was closed"))
@@ -65,8 +84,11 @@ class _Replies(asyncio.Protocol):
     def _fail(self, error: Exception) -> None:
         """Every command still waiting fails with ``error``: their replies can no longer be told apart."""
         self.closed = True
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            self._watchdog = None
         while self._waiting:
-            waiter = self._waiting.popleft()
+            waiter, _ = self._waiting.popleft()
             if not waiter.done():
                 waiter.set_exception(error)
         if self._transport is not None:
@@ -92,7 +114,7 @@ class MultiplexedRedis:
     async def execute(self, *args: Arg) -> Any:
         """Run one command; an error reply raises ``redis.exceptions.ResponseError``."""
         replies = await self._connection()
-        reply = await self._wait(replies, replies.send(args))
+        reply = await replies.send(args)
         if isinstance(reply, hiredis.ReplyError):
             raise redis.exceptions.ResponseError(str(reply))
         return reply
@@ -112,15 +134,6 @@ class MultiplexedRedis:
             self._replies.close()
             self._replies = None
 
-    async def _wait(self, replies: _Replies, waiter: asyncio.Future[Any]) -> Any:
-        try:
-            async with asyncio.timeout(self._timeout):
-                return await waiter
-        except TimeoutError:
-            # The replies still owed would be matched to the wrong commands: start afresh.
-            replies.close()
-            raise redis.exceptions.TimeoutError(f"Redis did not answer within {self._timeout:g} s") from None
-
     async def _connection(self) -> _Replies:
         replies = self._replies
         if replies is not None and not replies.closed:
@@ -132,14 +145,15 @@ class MultiplexedRedis:
 
     async def _connect(self) -> _Replies:
         options, loop = self._options, asyncio.get_running_loop()
+        replies_factory = functools.partial(_Replies, self._timeout)
         try:
             async with asyncio.timeout(self._timeout):
                 if "path" in options:
-                    _, replies = await loop.create_unix_connection(_Replies, options["path"])
+                    _, replies = await loop.create_unix_connection(replies_factory, options["path"])
                 else:
                     tls = ssl.create_default_context() if options.get("connection_class") is SSLConnection else None
                     _, replies = await loop.create_connection(
-                        _Replies, options.get("host", "localhost"), options.get("port", 6379), ssl=tls
+                        replies_factory, options.get("host", "localhost"), options.get("port", 6379), ssl=tls
                     )
                 if options.get("password"):
                     user = [options["username"]] if options.get("username") else []

@@ -7,9 +7,9 @@ import uuid
 from datetime import datetime, timezone
 from typing import Any
 
+import orjson
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
 
 from newswire import queue
 from newswire.config import Settings
@@ -74,7 +74,7 @@ def _accepted(article: Article | NewArticle, status: ArticleStatus) -> dict[str,
 
 
 @router.post("", status_code=202, openapi_extra=_POST_OPENAPI, summary="Post an article")
-async def post_article(request: Request) -> JSONResponse:
+async def post_article(request: Request) -> Response:
     """Accept wire text (`text/plain`), the JSON article, or ninjs. Answers 202 once the article
     is stored and queued. The same guid and version (or Idempotency-Key) again returns the
     first answer and distributes nothing twice."""
@@ -104,16 +104,19 @@ async def post_article(request: Request) -> JSONResponse:
     if existing_id is None:
         if task is None and embargo is None:
             await run_in_threadpool(queue.enqueue_articles, state.celery, [article.id])
-        return JSONResponse(_accepted(article, article.status), status_code=202, headers=_location(article.id))
+        return _answer(_accepted(article, article.status), _location(article.id))
     found = await intake.get_article(existing_id)
     if found is None:
         raise ApiError(409, "conflict", "an article with this guid and version is being removed")
     # A repeated post gets the first answer: the status the article was accepted with.
     held = found.embargoed is not None and found.embargoed > found.received_at
     headers = {**_location(found.id), "Idempotent-Replayed": "true"}
-    return JSONResponse(
-        _accepted(found, ArticleStatus.EMBARGOED if held else ArticleStatus.QUEUED), status_code=202, headers=headers
-    )
+    return _answer(_accepted(found, ArticleStatus.EMBARGOED if held else ArticleStatus.QUEUED), headers)
+
+
+def _answer(accepted: dict[str, Any], headers: dict[str, str]) -> Response:
+    # orjson: the standard library's encoder took about 3% of an accepted post's CPU
+    return Response(orjson.dumps(accepted), status_code=202, media_type="application/json", headers=headers)
 
 
 def _location(article_id: str) -> dict[str, str]:
