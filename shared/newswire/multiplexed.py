@@ -1,8 +1,9 @@
 """One Redis connection shared by all of an asyncio process's concurrent requests.
 
-Redis answers a connection's commands in the order they arrive, so each command is written at
-once and each reply settles the oldest command still waiting: nothing is taken from a pool and
-handed back per command. The intake's accept is one such command per article; through
+Redis answers a connection's commands in the order they arrive, so each reply settles the oldest
+command still waiting: nothing is taken from a pool and handed back per command. Commands sent
+in the same turn of the event loop go out in one write, so concurrent requests share the
+system calls on both ends (Redis, too, then reads them at once). The intake's accept is one such command per article; through
 redis.asyncio's connection pool the same call cost several times the CPU (docs/benchmarks.md).
 Only what that path needs: commands, scripts by SHA (falling back to EVAL when Redis has
 forgotten them), and a fresh connection after a lost one. Errors are redis-py's exceptions, so
@@ -34,6 +35,7 @@ class _Replies(asyncio.Protocol):
     def __init__(self, timeout: float) -> None:
         self._reader = hiredis.Reader()
         self._waiting: deque[tuple[asyncio.Future[Any], float]] = deque()  # (waiter, answer-by time)
+        self._unsent: list[bytes] = []
         self._timeout = timeout
         self._watchdog: asyncio.TimerHandle | None = None
         self._transport: asyncio.Transport | None = None
@@ -60,12 +62,19 @@ class _Replies(asyncio.Protocol):
             raise redis.exceptions.ConnectionError("the connection to Redis is closed")
         loop = asyncio.get_running_loop()
         waiter = loop.create_future()
-        self._transport.write(hiredis.pack_command(tuple(args)))  # type: ignore[arg-type]  # (its stub: 1-tuples)
+        if not self._unsent:
+            loop.call_soon(self._flush)
+        self._unsent.append(hiredis.pack_command(tuple(args)))  # type: ignore[arg-type]  # (its stub: 1-tuples)
         deadline = loop.time() + self._timeout
         self._waiting.append((waiter, deadline))
         if self._watchdog is None:
             self._watchdog = loop.call_at(deadline, self._check_deadline)
         return waiter
+
+    def _flush(self) -> None:
+        if not self.closed and self._transport is not None:
+            self._transport.write(b"".join(self._unsent))
+        self._unsent.clear()
 
     def _check_deadline(self) -> None:
         self._watchdog = None
