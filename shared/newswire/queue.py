@@ -49,6 +49,9 @@ def make_celery(settings: Settings) -> Celery:
     return app
 
 
+_TASK_ID, _ARTICLE_ID, _BODY = "{task-id}", "{article-id}", "{body}"  # places in the envelope
+
+
 class ArticleTaskMessages:
     """process_article task messages in the form the Redis transport keeps them: a JSON
     envelope LPUSHed onto the queue's list, the body base64-encoded JSON.
@@ -62,31 +65,37 @@ class ArticleTaskMessages:
     queue_key = ARTICLES_QUEUE  # the list of a priority-0 queue is named after the queue
 
     def __init__(self, app: Celery) -> None:
-        # Celery's headers for this task, made once; each message differs only in ids and args.
+        # Celery's headers for this task, made once: each message is this envelope with its own
+        # ids and body put in (about a fifth of the cost of encoding it afresh).
         template = app.amqp.as_task_v2("-", PROCESS_ARTICLE, args=[], kwargs={}, ignore_result=True)
-        self._headers: dict[str, object] = dict(template.headers)
         self._embed = template.body[2]
-
-    def for_article(self, article_id: str) -> bytes:
-        task_id = task_uuid()
-        headers = {**self._headers, "id": task_id, "root_id": task_id, "argsrepr": repr([article_id])}
-        body = orjson.dumps([[article_id], {}, self._embed])
-        return orjson.dumps({
-            "body": base64.b64encode(body).decode(),
+        headers = {**template.headers, "id": _TASK_ID, "root_id": _TASK_ID, "argsrepr": repr([_ARTICLE_ID])}
+        self._envelope = orjson.dumps({
+            "body": _BODY,
             "content-encoding": "utf-8",
             "content-type": "application/json",
             "headers": headers,
             "properties": {
-                "correlation_id": task_id,
+                "correlation_id": _TASK_ID,
                 "reply_to": "",
                 "delivery_mode": 2,
                 "priority": 0,
                 "body_encoding": "base64",
-                "delivery_tag": task_id,  # unique per message, as kombu needs; one id fewer to make
+                "delivery_tag": _TASK_ID,  # unique per message, as kombu needs; one id fewer to make
                 # acks_late restores unacknowledged messages through this exchange and key
                 "delivery_info": {"exchange": ARTICLES_QUEUE, "routing_key": ARTICLES_QUEUE},
             },
         })  # fmt: skip
+
+    def for_article(self, article_id: str) -> bytes:
+        if not article_id.isalnum():  # it goes into the JSON unescaped
+            raise ValueError(f"not an article id: {article_id!r}")
+        body = base64.b64encode(orjson.dumps([[article_id], {}, self._embed]))
+        return (
+            self._envelope.replace(_TASK_ID.encode(), task_uuid().encode())
+            .replace(_ARTICLE_ID.encode(), article_id.encode())
+            .replace(_BODY.encode(), body)
+        )
 
 
 def enqueue_articles(app: Celery, article_ids: Iterable[str]) -> None:
