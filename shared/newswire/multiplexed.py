@@ -2,9 +2,10 @@
 
 Redis answers a connection's commands in the order they arrive, so each reply settles the oldest
 command still waiting: nothing is taken from a pool and handed back per command. Commands sent
-in the same turn of the event loop go out in one write, so concurrent requests share the
-system calls on both ends (Redis, too, then reads them at once). The intake's accept is one such command per article; through
-redis.asyncio's connection pool the same call cost several times the CPU (docs/benchmarks.md).
+in the same turn of the event loop go out in one write, so concurrent requests share the system
+calls on both ends (Redis then reads them at once, too). The intake's accept is one such command
+per article; through redis.asyncio's connection pool the same call cost several times the CPU
+(docs/benchmarks.md).
 Only what that path needs: commands, scripts by SHA (falling back to EVAL when Redis has
 forgotten them), and a fresh connection after a lost one. Errors are redis-py's exceptions, so
 callers handle them as they handle the rest of the store's.
@@ -28,9 +29,10 @@ Arg = str | bytes | int | float
 
 
 class _Replies(asyncio.Protocol):
-    """The connection: commands out as they come, replies matched to them in order, and one
-    timer that fails the connection when the oldest unanswered command is late (replies come in
-    order, so only the oldest can be; a timer per command cost more than the command)."""
+    """The connection: commands out once per turn of the event loop, replies matched to them in
+    order, and one timer that fails the connection when the oldest unanswered command is late
+    (replies come in order, so only the oldest can be; a timer per command cost more than the
+    command)."""
 
     def __init__(self, timeout: float) -> None:
         self._reader = hiredis.Reader()
