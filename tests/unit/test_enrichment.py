@@ -385,6 +385,25 @@ def test_nation_that_loses_by_a_score_is_a_team() -> None:
     assert {"Ghana", "Mali"} <= orgs
 
 
+def test_countries_acting_as_sides_in_a_report_with_a_national_side() -> None:
+    body = ("South Africa, who beat Australia by five wickets in the final, won the first Test in Lahore. "
+            "Pakistan were bowled out for 211, and the Pakistan captain said the team would recover. "
+            "England, Wales and New Zealand have all toured since, and South Africa next play against Kenya. "
+            "The innings lasted two sessions and the bowler took six wickets.\n\nThe series drew crowds "
+            "from Ghana, where the coach grew up.")
+    result = enrich(ArticleIn(body_text=body))
+    orgs = _names(result.organisations)
+    assert {"South Africa", "Pakistan", "England", "Wales", "New Zealand", "Kenya"} <= orgs
+    assert "Ghana" not in orgs and "Ghana" in _names(result.places)
+
+
+def test_countries_stay_places_without_a_national_side() -> None:
+    body = ("Kenya's Faith Kipyegon won the 1500 metres in the league meeting, and Australia were "
+            "represented by three athletes. The coach said the season had been long.")
+    result = enrich(ArticleIn(body_text=body))
+    assert not {"Kenya", "Australia"} & _names(result.organisations)
+
+
 def test_known_body_then_on_and_a_place_is_the_body_alone() -> None:
     body = ("The telescope, being built by the European Southern Observatory on Cerro Armazones, is due to "
             "start operating at the end of the decade, the observatory said on Monday.")

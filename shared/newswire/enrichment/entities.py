@@ -351,7 +351,49 @@ def _nation_teams(text: str, countries: frozenset[str], text_words: TextWords | 
     before = finditer_at(_NATION_BEFORE, text, (k for needle in _NATION_BEFORE_NEEDLES for k in text_words.found(needle)))
     names = [_name_before(text, m.start()) for m in after if _after_capital(text, m.start())]
     names += [m.group(1) for m in before]
-    return {n for n in names if n in countries}
+    teams = {n for n in names if n in countries}
+    return teams | _nation_sides(text, countries) if teams else teams
+
+
+# Once a report has a national side that won or lost, other countries are sides too where they act
+# as one ("India were dismissed for 201", "the Pakistan captain", "a home series against Australia")
+# or are listed with a side ("England, Australia and New Zealand have all toured").
+_SIDE_AFTER = re.compile(
+    r"(?:['’]s)? (?:captain|coach|head coach|team|side|squad|players|bowlers|batsmen|batters|batting|bowling"
+    r"|innings|reply|fans|supporters|goalkeeper)\b"
+    r"| (?:were|are|have|had|won|lost|drew|bowled|batted|needed|lead|led|trail|trailed|collapsed|declared|host"
+    r"|hosts|hosted)\b"
+    r"|, who\b")
+_SIDE_BEFORE = re.compile(
+    r"\b(?:against|beating|beat|play|plays|face|faces|host|hosts|hosted|defeat by|defeat to|lost to|victory over"
+    r"|win over|drew with|draw with) (?:the )?$")
+# Nations that field sides without being countries of the gazetteer
+_SPORTING_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland", "West Indies"})
+_SIDE_LIST = re.compile(r",? and |, ")
+
+
+def _nation_sides(text: str, countries: frozenset[str]) -> set[str]:
+    """Countries a report with a national side in it uses as sides (see ``_SIDE_AFTER``)."""
+    at: dict[str, list[int]] = {}
+    for c in countries:
+        k = text.find(c)
+        while k >= 0:
+            end = k + len(c)
+            if (k == 0 or not text[k - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                at.setdefault(c, []).append(k)
+            k = text.find(c, end)
+    sides = {c for c, starts in at.items() if any(
+        _SIDE_AFTER.match(text, k + len(c)) or _SIDE_BEFORE.search(text, max(0, k - 20), k) for k in starts)}
+    ends = {k + len(c): c for c, starts in at.items() for k in starts}
+    starts = {k: c for c, ks in at.items() for k in ks}
+    for end, c in sorted(ends.items()):  # a list of countries: one side, all sides
+        chain, k = [c], end
+        while (m := _SIDE_LIST.match(text, k)) and m.end() in starts:
+            chain.append(starts[m.end()])
+            k = m.end() + len(starts[m.end()])
+        if len(chain) > 1 and sides & set(chain):
+            sides |= set(chain)
+    return sides
 
 
 def _club_evidence(text: str, text_words: TextWords | None = None) -> set[str]:
@@ -1694,7 +1736,8 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
         ex.sentence(ts)
     if ex.heuristics:
         if ex.sports:
-            _clubs(ex.mentions, _club_evidence(text, ex.text_words), _nation_teams(text, ex.gaz.countries, ex.text_words), ex.gaz)
+            nations = _nation_teams(text, ex.gaz.countries | _SPORTING_NATIONS, ex.text_words)
+            _clubs(ex.mentions, _club_evidence(text, ex.text_words), nations, ex.gaz)
         _organisations_by_evidence(ex.mentions, ex.org_evidence, _coordinated(text), ex.gaz)
         _people_by_evidence(ex.mentions, _person_evidence(text, ex.list_cues), ex.gaz)
         _places_by_evidence(ex.mentions, _place_evidence(text, ex.text_words), ex.gaz)
