@@ -404,6 +404,15 @@ def test_countries_stay_places_without_a_national_side() -> None:
     assert not {"Kenya", "Australia"} & _names(result.organisations)
 
 
+def test_acronym_spelled_out_in_the_text_beats_the_gazetteer() -> None:
+    body = ("The prize is run by the British Phonographic Industry (BPI), and the BPI's chief executive "
+            "spoke on Monday. The impurity, N-nitrosodimethylamine (NDMA), is a probable carcinogen, and "
+            "NDMA levels were high. The World Health Organisation (WHO) said WHO experts would review it.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert "British Phonographic Industry" in orgs and "World Health Organization" in orgs
+    assert not {"Bank of the Philippine Islands", "National Disaster Management Authority", "NDMA"} & orgs
+
+
 def test_known_body_then_on_and_a_place_is_the_body_alone() -> None:
     body = ("The telescope, being built by the European Southern Observatory on Cerro Armazones, is due to "
             "start operating at the end of the decade, the observatory said on Monday.")

@@ -520,6 +520,24 @@ def spells(words: Sequence[str], letters: str) -> bool:
     return bool(letters) and go(0, 0)
 
 
+def _redefined_acronyms(text: str, gaz: Gazetteer) -> set[str]:
+    """Acronyms in parentheses that the gazetteer knows as a body with a longer name, where the
+    words just before them name something else: they hold fewer than half of that name's words
+    (compared by their first five letters, which inflection leaves alone: "Der Deutsche
+    Wetterdienst (DWD)")."""
+    out = set()
+    for m in _ACRONYM_PARENS.finditer(text):
+        acronym = m.group()[1:-1]
+        hit = gaz.index.get((norm_token(acronym),))
+        if hit is None or hit[0] != "organisation" or " " not in hit[1]:
+            continue
+        known = {w[:5].casefold() for w in hit[1].split() if len(w) > 3}
+        words = text[max(0, m.start() - 160):m.start()].split()[-len(hit[1].split()) - 2:]
+        if 2 * len(known & {w[:5].casefold() for w in words}) < len(known):
+            out.add(acronym)
+    return out
+
+
 def _trim_long_form(words: list[str], acronym: str, demonyms: frozenset[str]) -> str:
     """The words an acronym stands for: the longest tail that spells it, else the phrase without a
     leading article ("The European Consumer Organisation (BEUC)")."""
@@ -582,6 +600,9 @@ class _Extractor:
                 self.acronyms[m.group(2)] = long
                 if long.split()[-1] not in _NOT_ORG_LAST:
                     self.defined.add(long)
+        # acronyms the gazetteer knows for a body that this text spells out as something else
+        # ("British Phonographic Industry (BPI)", "N-nitrosodimethylamine (NDMA)")
+        self.redefined = _redefined_acronyms(text, gaz) if "(" in text else set()
 
     # --- helpers -------------------------------------------------------------------------
     def _key(self, toks: list[Tok], i: int, j: int) -> tuple[str, ...]:
@@ -595,6 +616,8 @@ class _Extractor:
             key = tuple(keys[i:j])
             hit = index.get(key)
             if hit is not None:
+                if j == i + 1 and toks[i].text in self.redefined:
+                    continue  # the text says what this acronym stands for here
                 if j == i + 1 and key in self.gaz.weak and (
                     (i > 0 and toks[i - 1].cap and not toks[i - 1].poss and toks[i - 1].text not in _ARTICLES)
                     or (j < end and toks[j].cap and not toks[i].poss and not self._org_head_after(toks, j, end))
@@ -1424,6 +1447,8 @@ class _Extractor:
             if (w in lex.org_heads or w in lex.non_org_acronyms) and not titled:
                 return  # "Authority", "Foundation" alone: a fragment of a longer name; "DNA", "GDP"
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha():
+                if w in self.redefined and w not in self.acronyms:
+                    return  # spelled out as no body's name: a substance, a scheme
                 if w in self.acronyms:
                     if self.acronyms[w].split()[-1] not in _NOT_ORG_LAST:
                         self._emit("organisation", self.acronyms[w], w, False, set())
