@@ -413,6 +413,11 @@ def test_acronym_spelled_out_in_the_text_beats_the_gazetteer() -> None:
     assert not {"Bank of the Philippine Islands", "National Disaster Management Authority", "NDMA"} & orgs
 
 
+def test_the_greens_are_a_party() -> None:
+    body = "The Greens abstained, saying the law did not go far enough, and the Left Party voted against it."
+    assert "Greens" in _names(enrich(ArticleIn(body_text=body)).organisations)
+
+
 def test_known_body_then_on_and_a_place_is_the_body_alone() -> None:
     body = ("The telescope, being built by the European Southern Observatory on Cerro Armazones, is due to "
             "start operating at the end of the decade, the observatory said on Monday.")
