@@ -418,6 +418,13 @@ def test_the_greens_are_a_party() -> None:
     assert "Greens" in _names(enrich(ArticleIn(body_text=body)).organisations)
 
 
+def test_bodies_named_by_the_noun_after_them_but_not_adjectives() -> None:
+    body = ("The Makabayan bloc called for an inquiry, and the Hawks, the police unit that investigates "
+            "organised crime, made arrests. The Peronist bloc said it would vote against the reform.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Makabayan", "Hawks"} <= orgs and "Peronist" not in orgs
+
+
 def test_known_body_then_on_and_a_place_is_the_body_alone() -> None:
     body = ("The telescope, being built by the European Southern Observatory on Cerro Armazones, is due to "
             "start operating at the end of the decade, the observatory said on Monday.")

@@ -1353,6 +1353,8 @@ class _Extractor:
             if after in lex.place_nouns:
                 return "place"
             if after in lex.org_nouns and not toks[j - 1].poss:
+                if j - i == 1 and toks[i].text.endswith("ist"):
+                    return None  # "the Peronist bloc", "an Islamist group": an adjective
                 return "organisation"  # "the FNV Havens union"
             if after == "," and j + 1 < n:
                 nxt = toks[j + 1].text
