@@ -425,6 +425,12 @@ def test_bodies_named_by_the_noun_after_them_but_not_adjectives() -> None:
     assert {"Makabayan", "Hawks"} <= orgs and "Peronist" not in orgs
 
 
+def test_a_union_official_in_apposition_is_a_person() -> None:
+    body = '"We gave them three months," said Benson Adegbeyeni, a union official in Lagos. "They gave us nothing."'
+    result = enrich(ArticleIn(body_text=body))
+    assert "Benson Adegbeyeni" in _names(result.people) and not result.organisations
+
+
 def test_known_body_then_on_and_a_place_is_the_body_alone() -> None:
     body = ("The telescope, being built by the European Southern Observatory on Cerro Armazones, is due to "
             "start operating at the end of the decade, the observatory said on Monday.")

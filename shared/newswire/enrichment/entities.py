@@ -49,6 +49,9 @@ _STAGE_PREFIXES = frozenset({"DJ", "MC", "Lil"})
 _FOREIGN_ARTICLES = frozenset({"La", "Les", "El", "Los", "Las", "Il", "Gli", "Die", "Der", "Het"})
 _LEAD_PREPS = frozenset({"at", "in", "on", "for", "from", "with", "by", "to", "of"})
 _FUNCTION_WORDS = frozenset(["and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "which", "who", "that", "also", "did", "does", "said", "says"])
+# Nouns for a person that are also said of things ("the official news agency", "member states"):
+# read as a person's only as the head of an apposition ("Benson Adegbeyeni, a union official in Lagos")
+_MEMBER_NOUNS = frozenset({"official", "member", "delegate", "employee", "trustee", "convener", "coordinator"})
 _APPOSITION_END = frozenset({",", ".", ";", "which", "who", "whose", "where", "that", "at", "of", "on", "in", "for", "with", "from", "to"})
 Kind = str  # "person" | "place" | "organisation"
 
@@ -1374,7 +1377,7 @@ class _Extractor:
                         break
                     if t.poss or t.cap:
                         continue
-                    if t.text in lex.person_nouns:
+                    if t.text in lex.person_nouns or t.text in _MEMBER_NOUNS:
                         head = "person"
                     elif t.text in lex.org_nouns:
                         head = "organisation"
