@@ -431,6 +431,14 @@ def test_a_union_official_in_apposition_is_a_person() -> None:
     assert "Benson Adegbeyeni" in _names(result.people) and not result.organisations
 
 
+def test_which_after_an_unknown_name_does_not_make_it_a_body() -> None:
+    body = ("A truck was caught in a flare-up near the village of Pomonal, which lost dozens of homes in a "
+            "fire last year. Kalmaegi, which made landfall on Tuesday, killed 40 people.")
+    result = enrich(ArticleIn(body_text=body))
+    assert not {"Pomonal", "Kalmaegi"} & _names(result.organisations)
+    assert "Pomonal" in _names(result.places)
+
+
 def test_known_body_then_on_and_a_place_is_the_body_alone() -> None:
     body = ("The telescope, being built by the European Southern Observatory on Cerro Armazones, is due to "
             "start operating at the end of the decade, the observatory said on Monday.")

@@ -1362,7 +1362,7 @@ class _Extractor:
             if after == "," and j + 1 < n:
                 nxt = toks[j + 1].text
                 if nxt == "which":
-                    return "organisation"
+                    return None  # a village, a storm or a ship as often as a body: "Pomonal, which lost"
                 if nxt == "where":
                     return "place"  # "the airport at Traigh Mhòr, where planes land on the beach"
                 if nxt == "who" or nxt.isdigit():
