@@ -439,6 +439,13 @@ def test_which_after_an_unknown_name_does_not_make_it_a_body() -> None:
     assert "Pomonal" in _names(result.places)
 
 
+def test_national_statistics_offices_and_unions_come_from_the_gazetteer() -> None:
+    body = ("Statistics Canada said jobs rose in March, while Turkstat and the Philippine Statistics Authority "
+            "reported faster inflation. Unison and Aslef said their members would strike.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Statistics Canada", "Turkstat", "Philippine Statistics Authority", "Unison", "Aslef"} <= orgs
+
+
 def test_known_body_then_on_and_a_place_is_the_body_alone() -> None:
     body = ("The telescope, being built by the European Southern Observatory on Cerro Armazones, is due to "
             "start operating at the end of the decade, the observatory said on Monday.")
