@@ -446,6 +446,13 @@ def test_national_statistics_offices_and_unions_come_from_the_gazetteer() -> Non
     assert {"Statistics Canada", "Turkstat", "Philippine Statistics Authority", "Unison", "Aslef"} <= orgs
 
 
+def test_parliament_on_its_own_is_a_body() -> None:
+    body = ("The law was rushed through Parliament on a Saturday. Police blocked access to Parliament Road, "
+            "and the European Parliament objected.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Parliament", "European Parliament"} <= orgs and not any("Road" in name for name in orgs)
+
+
 def test_known_body_then_on_and_a_place_is_the_body_alone() -> None:
     body = ("The telescope, being built by the European Southern Observatory on Cerro Armazones, is due to "
             "start operating at the end of the decade, the observatory said on Monday.")
