@@ -355,7 +355,7 @@ def _nation_teams(text: str, countries: frozenset[str], text_words: TextWords | 
     names = [_name_before(text, m.start()) for m in after if _after_capital(text, m.start())]
     names += [m.group(1) for m in before]
     teams = {n for n in names if n in countries}
-    return teams | _nation_sides(text, countries) if teams else teams
+    return teams | _nation_sides(text, countries, text_words) if teams else teams
 
 
 # Once a report has a national side that won or lost, other countries are sides too where they act
@@ -375,10 +375,22 @@ _SPORTING_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland
 _SIDE_LIST = re.compile(r",? and |, ")
 
 
-def _nation_sides(text: str, countries: frozenset[str]) -> set[str]:
+@functools.cache
+def _first_words(names: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """Each name with its first word of ASCII letters ("" where it has none to test), in a fixed order."""
+    out = []
+    for name in sorted(names):
+        first = name.split()[0].split("-")[0]
+        out.append((first if first.isascii() and first.isalpha() else "", name))
+    return tuple(out)
+
+
+def _nation_sides(text: str, countries: frozenset[str], text_words: TextWords) -> set[str]:
     """Countries a report with a national side in it uses as sides (see ``_SIDE_AFTER``)."""
     at: dict[str, list[int]] = {}
-    for c in countries:
+    for first, c in _first_words(countries):
+        if first and not text_words.has(first):
+            continue  # (a word test is far cheaper than a scan of the text)
         k = text.find(c)
         while k >= 0:
             end = k + len(c)
