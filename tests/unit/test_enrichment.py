@@ -453,6 +453,15 @@ def test_parliament_on_its_own_is_a_body() -> None:
     assert {"Parliament", "European Parliament"} <= orgs and not any("Road" in name for name in orgs)
 
 
+def test_churches_palaces_and_archives_are_bodies() -> None:
+    body = ("The church of the Archdiocese of Cebu was damaged, monks at the Alaverdi Monastery make wine, "
+            "the prime minister went to the Royal Palace, and the Archive of Public Gatherings, a monitoring "
+            "group, counted the crowd at the Shenzhen Bay Gymnasium.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Archdiocese of Cebu", "Alaverdi Monastery", "Royal Palace", "Archive of Public Gatherings",
+            "Shenzhen Bay Gymnasium"} <= orgs
+
+
 def test_known_body_then_on_and_a_place_is_the_body_alone() -> None:
     body = ("The telescope, being built by the European Southern Observatory on Cerro Armazones, is due to "
             "start operating at the end of the decade, the observatory said on Monday.")
