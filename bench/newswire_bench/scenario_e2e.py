@@ -8,7 +8,7 @@ import statistics
 import sys
 import time
 
-import httpx
+import aiohttp
 from newswire_bench.procs import wait_for
 from newswire_bench.report import Scenario
 from newswire_bench.system import NEWSROOM_TOKEN, System
@@ -17,19 +17,22 @@ GROUP = "rec4"
 
 
 async def _post_at_rate(url: str, body: bytes, rate: float, seconds: float) -> tuple[dict[str, float], int]:
-    """Returns the time each article was accepted, keyed by its URI, and how many failed."""
+    """Returns the time each article was accepted, keyed by its URI, and how many failed.
+    Posts through aiohttp: it takes about a third of httpx's CPU per request here, and this
+    generator shares the machine with the system it measures."""
     accepted: dict[str, float] = {}
     failures = 0
     headers = {"authorization": f"Bearer {NEWSROOM_TOKEN}", "content-type": "text/plain"}
-    async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=64)) as client:
+    timeout = aiohttp.ClientTimeout(total=30)
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=64), timeout=timeout) as session:
 
         async def one() -> None:
             nonlocal failures
-            response = await client.post(url, content=body, headers=headers)
-            if response.status_code == 202:
-                accepted[f"urn:newswire:{response.json()['id']}"] = time.time()
-            else:
-                failures += 1
+            async with session.post(url, data=body, headers=headers) as response:
+                if response.status == 202:
+                    accepted[f"urn:newswire:{(await response.json())['id']}"] = time.time()
+                else:
+                    failures += 1
 
         tasks = []
         start = time.perf_counter()
