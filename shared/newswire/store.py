@@ -268,17 +268,29 @@ class Store:
         """Create those of the article's deliveries that do not exist yet, due after the
         visibility timeout (their tasks are queued meanwhile); returns how many were new.
         ``formats`` (the article's renderings) are stored in the same round trip, first."""
-        pipe = self.redis.pipeline(transaction=True)
-        if formats:
-            pipe.mset({_format(article.id, fmt): body for fmt, body in formats.items()})
-        if deliveries:
-            args: list[str | float] = [self._deadline(), article.received_at.timestamp()]
-            for delivery in deliveries:
-                args += [delivery.id, delivery.subscriber_id, delivery.model_dump_json()]
-            keys = [_article_deliveries(article.id), _article_counts(article.id), DUE_DELIVERIES]
-            self._create_deliveries(keys=keys, args=args, client=pipe)
-        results = pipe.execute() if len(pipe) else []
-        return int(results[-1]) if deliveries else 0
+        args: list[str | float] = [self._deadline(), article.received_at.timestamp()]
+        for delivery in deliveries:
+            args += [delivery.id, delivery.subscriber_id, delivery.model_dump_json()]
+        keys = [_article_deliveries(article.id), _article_counts(article.id), DUE_DELIVERIES]
+
+        def record() -> int:
+            pipe = self.redis.pipeline(transaction=True)
+            if formats:
+                pipe.mset({_format(article.id, fmt): body for fmt, body in formats.items()})
+            if deliveries:
+                # EVALSHA itself: through the Script object every transaction would cost a
+                # SCRIPT EXISTS round trip first.
+                pipe.evalsha(self._create_deliveries.sha, len(keys), *keys, *args)
+            results = pipe.execute() if len(pipe) else []
+            return int(results[-1]) if deliveries else 0
+
+        try:
+            return record()
+        except redis.exceptions.NoScriptError:
+            # Redis forgot the script (it restarted): load it and run the whole transaction
+            # again; both parts are idempotent (formats overwritten, deliveries only if missing).
+            self.redis.script_load(_CREATE_DELIVERIES)
+            return record()
 
     def save_processed(self, article: Article) -> None:
         """Store the processed article and take it off the due set, once its formats and

@@ -64,6 +64,15 @@ def test_each_delivery_is_recorded_once_however_often_the_article_is_processed(s
     assert stored[0] == planned[0]
 
 
+def test_deliveries_are_recorded_after_redis_forgets_its_scripts(store: Store) -> None:
+    article = new_article(ArticleIn(body_text="Text."), article_id=uuid.uuid4().hex, now=NOW).article()
+    store.redis.script_flush()  # as after a restart
+    assert store.create_deliveries(article, deliveries(article.id, 3), formats={Format.NINJS2: b"{}"}) == 3
+    assert store.delivery_counts(article.id) == {"pending": 3, "delivered": 0, "failed": 0}  # counted once
+    assert store.get_formats([(article.id, Format.NINJS2)]) == [b"{}"]
+    assert store.create_deliveries(article, deliveries(article.id, 3)) == 0
+
+
 def test_a_large_fan_out_is_recorded_and_handed_on_in_chunks(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(processing, "RECORD_CHUNK", 2)
     for i in range(5):
