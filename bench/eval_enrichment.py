@@ -43,8 +43,9 @@ SETS = {
     "round18": ROOT / "bench" / "eval" / "round18",
     "round19": ROOT / "bench" / "eval" / "round19",
     "round20": ROOT / "bench" / "eval" / "round20",
+    "round21": ROOT / "bench" / "eval" / "round21",
 }
-FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20")  # sets whose first score is kept as the unseen-text estimate
+FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21")  # sets whose first score is kept as the unseen-text estimate
 LABELS = {
     "tuned": "Tuned set (bench/eval/articles)",
     "heldout": "Held-out set (bench/eval/heldout)",
@@ -66,6 +67,7 @@ LABELS = {
     "round18": "Round-18 set (bench/eval/round18), written blind by another author",
     "round19": "Round-19 set (bench/eval/round19), written blind by another author",
     "round20": "Round-20 set (bench/eval/round20), written blind by another author",
+    "round21": "Round-21 set (bench/eval/round21), written blind by another author",
 }
 RESULTS = ROOT / "bench" / "results" / "eval.json"
 TYPES = ("people", "places", "organisations")
