@@ -93,6 +93,16 @@ def test_surname_alone_folds_into_full_name_seen_in_text() -> None:
     assert [(p.name, p.mentions) for p in e.people] == [("Maria Kowalczyk", 3)]
 
 
+def test_an_initial_and_surname_fold_into_the_one_full_name_they_fit() -> None:
+    body = ("Chamod Liyanage made 84 and Zakir Hossain Emon took three wickets as the hosts won by 40 "
+            "runs. Jehan Perera and Joseph Perera both fell cheaply.\n\n"
+            "Scorecard: C. Liyanage 84, J. Perera 12, Z. Hossain 3 for 41.")
+    e = enrich(ArticleIn(body_text=body))
+    people = {p.name: set(p.aliases) for p in e.people}
+    assert "C. Liyanage" in people["Chamod Liyanage"] and "Z. Hossain" in people["Zakir Hossain Emon"]
+    assert "J. Perera" in people  # two Pereras with a J: it stays as written
+
+
 def test_non_english_text_gets_language_and_gazetteer_entities() -> None:
     body = ("Der Bundeskanzler hat am Dienstag in Berlin mit dem französischen Präsidenten Emmanuel "
             "Macron über die Lage in der Ukraine gesprochen. Die Gespräche dauerten drei Stunden.")

@@ -1656,6 +1656,10 @@ def _places_by_evidence(mentions: list[Mention], evidence: set[str], gaz: Gazett
             m.kind = "place"
 
 
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
 def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
     # Full names of people seen in this text, by surname, for folding "Klitschko" alone.
     by_surname: dict[str, str] = {}
@@ -1667,6 +1671,7 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
     for m in full_names:
         for w in _surname_keys(m.name.split()):
             by_surname.setdefault(w, m.name)
+    by_initial: dict[tuple[str, str], set[str]] = {}  # ("C", "Liyanage") -> {"Chamod Liyanage"}
     for m in mentions:
         if m.kind == "person":
             parts = m.name.split()
@@ -1674,6 +1679,9 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
                 for k in range(1, len(parts) - 1):
                     by_tail.setdefault(" ".join(parts[k:]), m.name)
                 by_first.setdefault(parts[0], set()).add(m.name)
+                if not _is_initial(parts[0]):
+                    for later in parts[1:]:  # any later word: "Z. Hossain" for "Zakir Hossain Emon"
+                        by_initial.setdefault((parts[0][0], later), set()).add(m.name)
     # in order of first mention, so that of two names as long the first mentioned wins ("Tata" ->
     # "Tata Steel" or "Tata Group"), whatever the process's hash seed
     org_names = list(dict.fromkeys(m.name for m in mentions if m.kind == "organisation"))
@@ -1714,6 +1722,11 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
                 m.name = longer  # "the Reserve Bank" after "the Reserve Bank of India"
         if m.kind == "person" and not m.known and len(m.name.split()) == 1 and m.name in by_surname:
             m.name = by_surname[m.name]
+        if m.kind == "person" and not m.known:
+            initial, _, surname = m.name.partition(" ")
+            same = by_initial.get((initial[0], surname), ()) if _is_initial(initial) and " " not in surname else ()
+            if len(same) == 1:
+                m.name = next(iter(same))  # "C. Liyanage" after "Chamod Liyanage" (a scorecard)
         if m.kind is not None:
             continue
         w = m.surface
