@@ -103,6 +103,12 @@ def test_an_initial_and_surname_fold_into_the_one_full_name_they_fit() -> None:
     assert "J. Perera" in people  # two Pereras with a J: it stays as written
 
 
+@pytest.mark.parametrize("sentence", ["The deal was led by Abu Dhabi-based investors.", "Abu Dhabi-based e& bought the stake."])
+def test_a_place_of_two_words_before_based_is_a_place_even_when_no_name_follows(sentence: str) -> None:
+    e = enrich(ArticleIn(body_text=f"{sentence} The company said it would comment later."))
+    assert [p.name for p in e.places] == ["Abu Dhabi"] and e.people == []
+
+
 def test_non_english_text_gets_language_and_gazetteer_entities() -> None:
     body = ("Der Bundeskanzler hat am Dienstag in Berlin mit dem französischen Präsidenten Emmanuel "
             "Macron über die Lage in der Ukraine gesprochen. Die Gespräche dauerten drei Stunden.")

@@ -1261,7 +1261,8 @@ class _Extractor:
         k = end - 1  # the last compound adjective
         while k >= start and not ("-" in toks[k].text and self._compound_adj(toks[k].text)):
             k -= 1
-        if k < start or (k == end - 1 and toks[k].text.endswith("-based")):
+        closing = k == end - 1 and toks[k].text.endswith("-based")
+        if k < start or (closing and k == start):
             return start  # "Lagos-based" closing a span: read with what follows it
         p = k
         while p > start and toks[p - 1].cap and toks[p - 1].text not in self.lex.connectors \
@@ -1274,7 +1275,8 @@ class _Extractor:
             self._span(toks, start, front, False)  # "Eco Atlantic Oil & Gas and the London-listed ..."
         prefix = " ".join(t.text for t in toks[p:k + 1]).rpartition("-")[0]
         if toks[k].text.endswith(("-based", "-headquartered")):
-            self._based(prefix, True)
+            # "Abu Dhabi-based investors": a place, and an unknown prefix only if a name follows
+            self._based(prefix, not closing or self._noun_for_name(toks, end))
         return k + 1
 
     def _compound_adj(self, word: str) -> bool:
