@@ -109,6 +109,12 @@ def test_a_place_of_two_words_before_based_is_a_place_even_when_no_name_follows(
     assert [p.name for p in e.places] == ["Abu Dhabi"] and e.people == []
 
 
+def test_a_ministry_listing_fields_keeps_a_field_pair_that_is_also_a_company() -> None:
+    body = "Officials at the Ministry of Energy and Mineral Resources said exports rose. Mineral Resources shares fell."
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert "Ministry of Energy and Mineral Resources" in orgs and "Ministry of Energy" not in orgs
+
+
 def test_non_english_text_gets_language_and_gazetteer_entities() -> None:
     body = ("Der Bundeskanzler hat am Dienstag in Berlin mit dem französischen Präsidenten Emmanuel "
             "Macron über die Lage in der Ukraine gesprochen. Die Gespräche dauerten drei Stunden.")

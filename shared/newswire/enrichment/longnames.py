@@ -41,7 +41,10 @@ def portfolio_join(left: list[Tok], right: list[Tok], lex: Lexicon, gaz: Gazette
     return (len(left) >= 3 and left[0].text in PORTFOLIO_HEADS and left[1].text in ("of", "for")
             and 1 <= len(right) <= 3 and _field(right[0], lex, gaz)
             and all(t.cap and t.text not in lex.connectors for t in right)
-            and gaz.index.get(tuple(t.key for t in right)) is None)
+            # a known name joins only when it ends in a field word too ("Ministry of Energy and
+            # Mineral Resources", though Mineral Resources is also a company)
+            and (gaz.index.get(tuple(t.key for t in right)) is None
+                 or (len(right) >= 2 and right[-1].text in lex.field_words)))
 
 
 def _run(toks: list[Tok], k: int) -> int:
