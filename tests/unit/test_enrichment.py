@@ -115,6 +115,13 @@ def test_a_ministry_listing_fields_keeps_a_field_pair_that_is_also_a_company() -
     assert "Ministry of Energy and Mineral Resources" in orgs and "Ministry of Energy" not in orgs
 
 
+def test_a_monarch_known_by_title_and_one_name_keeps_the_title() -> None:
+    body = ("King Philippe visited Kinshasa, where objects seized under King Leopold II are to be returned. "
+            "Philippe met students later in the day.")
+    people = {p.name: p.aliases for p in enrich(ArticleIn(body_text=body)).people}
+    assert people == {"King Philippe": ["Philippe"], "King Leopold II": ["Leopold II"]}
+
+
 def test_non_english_text_gets_language_and_gazetteer_entities() -> None:
     body = ("Der Bundeskanzler hat am Dienstag in Berlin mit dem französischen Präsidenten Emmanuel "
             "Macron über die Lage in der Ukraine gesprochen. Die Gespräche dauerten drei Stunden.")

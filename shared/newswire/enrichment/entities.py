@@ -39,6 +39,8 @@ _PLACE_PREPS_MULTI = frozenset({"in", "near", "outside", "across", "around"})
 # Last words of names that are neither people nor organisations: laws, prizes, instruments.
 _NOT_ORG_LAST = frozenset(["Examination", "Exam", "Certificate", "Act", "Agreement", "Treaty", "Law", "Bill", "Index", "Convention", "Protocol", "Directive", "Regulation", "Plan", "Strategy", "Interface", "Product", "Rate", "Standard", "Code", "Accord", "Declaration", "Charter", "Prize", "Award", "Awards", "Medal", "Cup", "Trophy", "Telescope", "Satellite", "Day", "Week", "Championship", "Championships", "Galaxy", "Finals"])
 _AND = frozenset({"and", "&"})
+_REGNAL_TITLES = frozenset({"King", "Queen", "Emperor", "Empress", "Sultan", "Emir", "Tsar", "Shah", "Pope"})
+_ROMAN_NUMERAL = re.compile(r"[IVX]{1,5}")
 _COUNTRY_ABBREVIATIONS = frozenset({"US", "UK", "U.S.", "U.K."})
 _PLACE_PARTICLES = frozenset({"di", "del", "della"})
 # Saints' names name places and churches in news, not people: "St Thomas", "St Mary"
@@ -1117,6 +1119,9 @@ class _Extractor:
                 continue
             t_end = self._title_match(toks, i, end)
             if t_end is not None and t_end < end and toks[t_end].text not in lex.connectors:
+                if regnal_end := self._regnal_name(toks, i, t_end, end):
+                    i = regnal_end
+                    continue
                 person_cue = True
                 i = t_end
                 continue
@@ -1152,6 +1157,25 @@ class _Extractor:
             self._unknown(toks, i, j, end, person_cue, sentence_initial and i == start)
             person_cue = False
             i = j
+
+    def _regnal_name(self, toks: list[Tok], i: int, t_end: int, end: int) -> int:
+        """"King Philippe", "King Leopold II", "Sultan Ibrahim": a monarch known by a title and one
+        name keeps the title in the name (the bare name becomes an alias); where reading resumes,
+        or 0 if the title is not a monarch's or more than one name follows."""
+        if t_end - i != 1 or toks[i].text not in _REGNAL_TITLES:
+            return 0
+        name = toks[t_end]
+        j = t_end + 1
+        if j < end and not name.poss and _ROMAN_NUMERAL.fullmatch(toks[j].text):
+            j += 1
+        lex = self.lex
+        if (not name.text.isalpha() or (j < end and toks[j].cap and not toks[j - 1].poss)
+                or name.text in lex.place_heads or name.text in lex.org_heads or name.text in lex.non_names
+                or self._gaz_match(toks, t_end, j) is not None):
+            return 0
+        surface = " ".join(t.text for t in toks[t_end:j])
+        self._emit("person", f"{toks[i].text} {surface}", surface, False, {"title"})
+        return j
 
     def _org_head_after(self, toks: list[Tok], j: int, end: int) -> int:
         """End of the organisation head words (after optional modifiers) that follow a known name at
