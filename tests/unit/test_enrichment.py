@@ -122,6 +122,12 @@ def test_a_monarch_known_by_title_and_one_name_keeps_the_title() -> None:
     assert people == {"King Philippe": ["Philippe"], "King Leopold II": ["Leopold II"]}
 
 
+def test_a_firm_named_after_its_noun_ends_before_on_monday() -> None:
+    body = "Qatar made a takeover offer for Portuguese telecoms group Tagus Telecom on Monday, setting up a test."
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert orgs == {"Tagus Telecom"}
+
+
 def test_non_english_text_gets_language_and_gazetteer_entities() -> None:
     body = ("Der Bundeskanzler hat am Dienstag in Berlin mit dem französischen Präsidenten Emmanuel "
             "Macron über die Lage in der Ukraine gesprochen. Die Gespräche dauerten drei Stunden.")

@@ -791,6 +791,12 @@ class _Extractor:
                 toks[start - 1].low in _FIRM_NOUNS or toks[start - 1].low in lex.org_nouns):
             return False
         span = toks[start:end]
+        # a connector before a day, a month or the like ends the name: "group Tagus Telecom on Monday"
+        cut = next((k for k in range(1, len(span) - 1)
+                    if span[k].text in lex.connectors and span[k + 1].text in lex.non_names), len(span))
+        if cut < 2:
+            return False
+        span = span[:cut]
         # connectors only inside ("Veïns de Gràcia"), never "and": "the banks Barclays and HSBC"
         if any(not (t.cap or t.text == "&" or (t.text in lex.connectors and t.text not in _AND)) or t.poss
                for t in span[:-1]) or not span[-1].cap or is_given_name(span[0].text, lex):
