@@ -1,6 +1,7 @@
 """The intake's multiplexed Redis connection against a real redis-server of its own: replies
-matched to their commands under concurrency, forgotten scripts, errors, a lost and restored
-server, a password and database, and a server that does not answer in time."""
+matched to their commands under concurrency, the commands of one turn of the event loop in one
+write, forgotten scripts, errors, a lost and restored server, a password and database, and a
+server that does not answer in time."""
 
 from __future__ import annotations
 
@@ -40,6 +41,25 @@ def test_concurrent_commands_share_one_connection_and_get_their_own_replies(serv
     replies, connections = asyncio.run(run())
     assert replies == [f"reply {i}".encode() for i in range(500)]
     assert connections == 1
+
+
+def test_commands_sent_in_one_turn_of_the_event_loop_reach_redis_in_one_write(server: tuple[subprocess.Popen[bytes], str]) -> None:
+    _, url = server
+    direct = redis.Redis.from_url(url)
+
+    def reads() -> int:
+        return int(direct.info("stats")["total_reads_processed"])
+
+    async def run() -> int:
+        client = MultiplexedRedis(url)
+        await client.execute("PING")  # connected
+        before = reads()
+        await asyncio.gather(*(client.execute("ECHO", f"reply {i}") for i in range(200)))
+        after = reads()
+        await client.aclose()
+        return after - before - 1  # less the INFO call that read the count
+
+    assert asyncio.run(run()) <= 3  # one write of 200 commands (Redis may read it in a few parts)
 
 
 def test_a_script_redis_has_forgotten_runs_and_is_cached_again(server: tuple[subprocess.Popen[bytes], str]) -> None:
