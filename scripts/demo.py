@@ -14,6 +14,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import httpx
 from standardwebhooks.webhooks import Webhook
@@ -73,14 +74,29 @@ def main() -> int:
         headers, body = received[0]
         payload = Webhook(subscriber["secret"]).verify(body, {k.lower(): v for k, v in headers.items()})
         print(f"\nwebhook received and verified: {payload['type']}, webhook-id {headers['webhook-id']}")
+        # The email goes out in its own task: wait until every delivery of the story has concluded.
+        deliveries = settled_deliveries(admin, accepted["id"], deadline=time.monotonic() + 10)
         article = admin.get(f"/v1/articles/{accepted['id']}").json()
         print(json.dumps({k: article[k] for k in ("status", "headline", "deliveries")}, indent=2))
         print(json.dumps(article["enrichment"], indent=2)[:2000])
-        print(f"\nthe email is in {data_dir / 'mail'} (when the stack runs its own SMTP sink)")
+        email = [d for d in deliveries if d["channel"] == "email"]
+        if not email or email[0]["status"] != "delivered":
+            print(f"\nthe email was not delivered: {email[0] if email else 'no email delivery'}", file=sys.stderr)
+            return 1
+        print(f"\nemail delivered to {email[0]['target']}; it is in {data_dir / 'mail'} (when the stack runs its own SMTP sink)")
         return 0
     finally:
         admin.delete(f"/v1/subscribers/{subscriber['id']}")
         server.shutdown()
+
+
+def settled_deliveries(admin: httpx.Client, article_id: str, *, deadline: float) -> list[dict[str, Any]]:
+    """The story's deliveries once none is pending any more, or as they are at the deadline."""
+    while True:
+        deliveries: list[dict[str, Any]] = admin.get(f"/v1/articles/{article_id}/deliveries").json()["deliveries"]
+        if all(d["status"] != "pending" for d in deliveries) or time.monotonic() > deadline:
+            return deliveries
+        time.sleep(0.05)
 
 
 if __name__ == "__main__":

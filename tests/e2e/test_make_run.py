@@ -54,6 +54,7 @@ def test_make_run_delivers_the_seed_article(tmp_path: Path) -> None:
             demo = subprocess.run(["make", "--no-print-directory", "demo"], env=env, capture_output=True, text=True, timeout=120)
             assert demo.returncode == 0, demo.stdout + demo.stderr
             assert "webhook received and verified: article.published" in demo.stdout
+            assert "email delivered to demo-desk@example.com" in demo.stdout
             assert list((tmp_path / "mail").glob("*.eml"))  # the demo's email reached the local sink
             processes = children_of(stack.proc.pid)
             assert len(processes) >= 2
