@@ -3,11 +3,12 @@
 Redis answers a connection's commands in the order they arrive, so each reply settles the oldest
 command still waiting: nothing is taken from a pool and handed back per command. Commands sent
 in the same turn of the event loop go out in one write, so concurrent requests share the system
-calls on both ends (Redis then reads them at once, too). The intake's accept is one such command
-per article; through redis.asyncio's connection pool the same call cost several times the CPU
-(docs/benchmarks.md).
+calls on both ends (Redis then reads them at once, too). The intake's accept is one such
+transaction per article; through redis.asyncio's connection pool the same call cost several times
+the CPU (docs/benchmarks.md).
 Only what that path needs: commands, scripts by SHA (falling back to EVAL when Redis has
-forgotten them), and a fresh connection after a lost one. Errors are redis-py's exceptions, so
+forgotten them), a script in one transaction with the commands before it, and a fresh connection
+after a lost one. Errors are redis-py's exceptions, so
 callers handle them as they handle the rest of the store's.
 """
 
@@ -36,7 +37,7 @@ class _Replies(asyncio.Protocol):
 
     def __init__(self, timeout: float) -> None:
         self._reader = hiredis.Reader()
-        self._waiting: deque[tuple[asyncio.Future[Any], float]] = deque()  # (waiter, answer-by time)
+        self._waiting: deque[tuple[asyncio.Future[Any] | None, float]] = deque()  # (waiter, answer-by time)
         self._unsent: list[bytes] = []
         self._timeout = timeout
         self._watchdog: asyncio.TimerHandle | None = None
@@ -51,7 +52,7 @@ class _Replies(asyncio.Protocol):
         try:
             while (reply := self._reader.gets()) is not False:
                 waiter, _ = self._waiting.popleft()
-                if not waiter.done():  # its caller may have given up (cancelled) meanwhile
+                if waiter is not None and not waiter.done():  # its caller may have given up meanwhile
                     waiter.set_result(reply)
         except hiredis.ProtocolError as exc:
             self._fail(redis.exceptions.ConnectionError(f"Redis sent an unreadable reply: {exc}"))
@@ -59,15 +60,20 @@ class _Replies(asyncio.Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._fail(redis.exceptions.ConnectionError(f"lost the connection to Redis: {exc or 'closed by the server'}"))
 
-    def send(self, args: Sequence[Arg]) -> asyncio.Future[Any]:
+    def send(self, *commands: Sequence[Arg]) -> asyncio.Future[Any]:
+        """Queue commands to go out together, in order and next to each other; the future settles
+        with the last one's reply (the others' are read and dropped)."""
         if self.closed or self._transport is None:
             raise redis.exceptions.ConnectionError("the connection to Redis is closed")
         loop = asyncio.get_running_loop()
         waiter = loop.create_future()
         if not self._unsent:
             loop.call_soon(self._flush)
-        self._unsent.append(hiredis.pack_command(tuple(args)))  # type: ignore[arg-type]  # (its stub: 1-tuples)
         deadline = loop.time() + self._timeout
+        for command in commands[:-1]:
+            self._unsent.append(hiredis.pack_command(tuple(command)))  # type: ignore[arg-type]
+            self._waiting.append((None, deadline))
+        self._unsent.append(hiredis.pack_command(tuple(commands[-1])))  # type: ignore[arg-type]  # (its stub: 1-tuples)
         self._waiting.append((waiter, deadline))
         if self._watchdog is None:
             self._watchdog = loop.call_at(deadline, self._check_deadline)
@@ -100,7 +106,7 @@ class _Replies(asyncio.Protocol):
             self._watchdog = None
         while self._waiting:
             waiter, _ = self._waiting.popleft()
-            if not waiter.done():
+            if waiter is not None and not waiter.done():
                 waiter.set_exception(error)
         if self._transport is not None:
             self._transport.close()
@@ -125,20 +131,26 @@ class MultiplexedRedis:
     async def execute(self, *args: Arg) -> Any:
         """Run one command; an error reply raises ``redis.exceptions.ResponseError``."""
         replies = await self._connection()
-        reply = await replies.send(args)
-        if isinstance(reply, hiredis.ReplyError):
-            raise redis.exceptions.ResponseError(str(reply))
-        return reply
+        return _raise_error(await replies.send(args))
 
-    async def run_script(self, script: str, keys: Sequence[Arg], args: Sequence[Arg]) -> Any:
-        """EVALSHA, or EVAL (which also caches the script again) when Redis does not know it."""
-        sha = _sha(script)
-        try:
-            return await self.execute("EVALSHA", sha, len(keys), *keys, *args)
-        except redis.exceptions.ResponseError as exc:
-            if not str(exc).startswith("NOSCRIPT"):
-                raise
-        return await self.execute("EVAL", script, len(keys), *keys, *args)
+    async def run_script(
+        self, script: str, keys: Sequence[Arg], args: Sequence[Arg], *, after: Sequence[Sequence[Arg]] = ()
+    ) -> Any:
+        """EVALSHA, or EVAL (which also caches the script again) when Redis does not know it.
+        Given commands ``after``, the script runs right after them in one MULTI/EXEC; they run
+        again when the script was unknown, so they must be safe to repeat."""
+        reply = await self._run(("EVALSHA", _sha(script), len(keys), *keys, *args), after)
+        if isinstance(reply, hiredis.ReplyError) and str(reply).startswith("NOSCRIPT"):
+            reply = await self._run(("EVAL", script, len(keys), *keys, *args), after)
+        return _raise_error(reply)
+
+    async def _run(self, command: Sequence[Arg], after: Sequence[Sequence[Arg]]) -> Any:
+        """The reply to ``command``, run after the commands ``after`` in one transaction."""
+        replies = await self._connection()
+        if not after:
+            return await replies.send(command)
+        # MULTI, the commands and EXEC go out together: no other caller's command falls among them
+        return _raise_error(await replies.send(("MULTI",), *after, command, ("EXEC",)))[-1]
 
     async def aclose(self) -> None:
         if self._replies is not None:
@@ -181,6 +193,12 @@ class MultiplexedRedis:
         if isinstance(reply, hiredis.ReplyError):
             replies.close()
             raise redis.exceptions.ConnectionError(f"Redis refused {command}: {reply}")
+
+
+def _raise_error(reply: Any) -> Any:
+    if isinstance(reply, hiredis.ReplyError):
+        raise redis.exceptions.ResponseError(str(reply))
+    return reply
 
 
 @functools.cache

@@ -81,23 +81,30 @@ def _claim(delivery_id: str) -> str:
     return f"nw:claim:{delivery_id}"
 
 
+# Runs in one transaction right after `SET article record`: the record stays only when the article
+# is new. (Passing the record through Lua cost Redis more than storing it: Lua hashes whole strings.)
 # KEYS: article, guid hash, idempotency key (or ""), due set, metrics, task queue.
-# ARGV: id, json, version, score, ttl, task message (or "").
+# ARGV: id, version, score, ttl, task message (or "").
 # Returns the id of the article already stored for this guid+version or key, {"stale", newer
 # version} when a newer version of the guid was accepted before, or nil when new.
 _ACCEPT = """
-local existing = redis.call('HGET', KEYS[2], ARGV[3])
+local existing = redis.call('HGET', KEYS[2], ARGV[2])
 if not existing and KEYS[3] ~= '' then existing = redis.call('GET', KEYS[3]) end
-if existing then return existing end
-for _, version in ipairs(redis.call('HKEYS', KEYS[2])) do
-  if tonumber(version) > tonumber(ARGV[3]) then return {'stale', version} end
+if existing then
+  redis.call('DEL', KEYS[1])
+  return existing
 end
-redis.call('SET', KEYS[1], ARGV[2])
-redis.call('HSET', KEYS[2], ARGV[3], ARGV[1])
-if KEYS[3] ~= '' then redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[5]) end
-redis.call('ZADD', KEYS[4], ARGV[4], ARGV[1])
+for _, version in ipairs(redis.call('HKEYS', KEYS[2])) do
+  if tonumber(version) > tonumber(ARGV[2]) then
+    redis.call('DEL', KEYS[1])
+    return {'stale', version}
+  end
+end
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
+if KEYS[3] ~= '' then redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[4]) end
+redis.call('ZADD', KEYS[4], ARGV[3], ARGV[1])
 redis.call('HINCRBY', KEYS[5], 'articles_accepted', 1)
-if ARGV[6] ~= '' then redis.call('LPUSH', KEYS[6], ARGV[6]) end
+if ARGV[5] ~= '' then redis.call('LPUSH', KEYS[6], ARGV[5]) end
 return false
 """
 
@@ -169,13 +176,13 @@ def _accept_call(
     queue_key, message = task or ("", b"")
     idempotency = _idempotency(idempotency_key) if idempotency_key else ""
     keys = [_article(article.id), _guid(article.guid), idempotency, DUE_ARTICLES, METRICS, queue_key]
-    return keys, [article.id, article.record, article.version, due_at, IDEMPOTENCY_TTL, message]
+    return keys, [article.id, article.version, due_at, IDEMPOTENCY_TTL, message]
 
 
 class ArticleIntake:
-    """The intake's side of the store, on asyncio: accepting an article is one Redis call that
-    stores it, puts it on the due set and (given a task message) queues its task, sent over the
-    process's one multiplexed connection."""
+    """The intake's side of the store, on asyncio: accepting an article is one Redis transaction
+    that stores it, puts it on the due set and (given a task message) queues its task, sent over
+    the process's one multiplexed connection."""
 
     def __init__(self, client: MultiplexedRedis) -> None:
         self.redis = client
@@ -189,7 +196,8 @@ class ArticleIntake:
     ) -> str | None:
         """As ``Store.accept_article``; ``task`` is (queue list, message) to push when new."""
         keys, args = _accept_call(article, idempotency_key, due_at, task)
-        return _accepted_id(await self.redis.run_script(_ACCEPT, keys, args))
+        store = ("SET", keys[0], article.record)  # a fresh key: safe to repeat
+        return _accepted_id(await self.redis.run_script(_ACCEPT, keys, args, after=[store]))
 
     async def get_article(self, article_id: str) -> Article | None:
         raw = await self.redis.execute("GET", _article(article_id))
@@ -240,7 +248,10 @@ class Store:
         """Store a new article and schedule it, unless this guid+version or idempotency key was
         accepted before: then return the earlier article's id and change nothing."""
         keys, args = _accept_call(article, idempotency_key, due_at, None)
-        return _accepted_id(self._accept(keys=keys, args=args))
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.set(keys[0], article.record)
+            self._accept(keys=keys, args=args, client=pipe)
+            return _accepted_id(pipe.execute()[-1])
 
     def get_article(self, article_id: str) -> Article | None:
         raw = self.redis.get(_article(article_id))

@@ -1,6 +1,6 @@
 """The intake's multiplexed Redis connection against a real redis-server of its own: replies
 matched to their commands under concurrency, the commands of one turn of the event loop in one
-write, forgotten scripts, errors, a lost and restored server, a password and database, and a
+write, a script in one transaction with the commands before it, forgotten scripts, errors, a lost and restored server, a password and database, and a
 server that does not answer in time."""
 
 from __future__ import annotations
@@ -76,6 +76,61 @@ def test_a_script_redis_has_forgotten_runs_and_is_cached_again(server: tuple[sub
 
     assert asyncio.run(run()) == [2, 5]
     assert direct.script_exists(direct.register_script(SCRIPT).sha) == [True]
+
+
+APPEND_AND_READ = "redis.call('RPUSH', KEYS[1], ARGV[1]) return redis.call('LRANGE', KEYS[1], 0, -1)"
+
+
+def test_a_script_after_commands_runs_with_them_in_one_transaction(server: tuple[subprocess.Popen[bytes], str]) -> None:
+    _, url = server
+
+    async def run() -> list[list[bytes]]:
+        client = MultiplexedRedis(url)
+        # Concurrent callers each put a mark and then read the list in the same transaction, while
+        # other commands write to the same list: nothing falls between a caller's two writes.
+        calls = [client.run_script(APPEND_AND_READ, ["log"], [f"{i}b"], after=[("RPUSH", "log", f"{i}a")]) for i in range(100)]
+        noise = [client.execute("RPUSH", "log", "noise") for _ in range(100)]
+        results = await asyncio.gather(*(c for pair in zip(calls, noise, strict=True) for c in pair))
+        await client.aclose()
+        return [r for r in results[::2]]
+
+    for i, seen in enumerate(asyncio.run(run())):
+        assert seen[-2:] == [f"{i}a".encode(), f"{i}b".encode()]
+
+
+def test_a_forgotten_script_in_a_transaction_runs_again_with_its_commands(server: tuple[subprocess.Popen[bytes], str]) -> None:
+    _, url = server
+    direct = redis.Redis.from_url(url)
+
+    async def run() -> list[int]:
+        client = MultiplexedRedis(url)
+        first = await client.run_script(SCRIPT, ["n"], [2], after=[("SET", "marker", "1")])
+        direct.script_flush()
+        direct.delete("marker")
+        second = await client.run_script(SCRIPT, ["n"], [3], after=[("SET", "marker", "2")])
+        await client.aclose()
+        return [first, second]
+
+    assert asyncio.run(run()) == [2, 5]
+    assert direct.get("marker") == b"2"
+    assert direct.script_exists(direct.register_script(SCRIPT).sha) == [True]
+
+
+def test_an_error_in_a_transaction_raises(server: tuple[subprocess.Popen[bytes], str]) -> None:
+    _, url = server
+
+    async def run() -> None:
+        client = MultiplexedRedis(url)
+        try:
+            with pytest.raises(redis.exceptions.ResponseError, match="EXECABORT"):
+                await client.run_script(SCRIPT, ["n"], [1], after=[("SET",)])  # refused when queued
+            with pytest.raises(redis.exceptions.ResponseError, match="not an integer"):
+                await client.run_script(SCRIPT, ["n"], ["x"], after=[("SET", "m", "1")])
+            assert await client.execute("GET", "m") == b"1"
+        finally:
+            await client.aclose()
+
+    asyncio.run(run())
 
 
 def test_an_error_reply_raises_and_the_connection_stays_usable(server: tuple[subprocess.Popen[bytes], str]) -> None:

@@ -133,12 +133,18 @@ def test_an_older_version_after_a_newer_one_is_refused(newsroom: httpx.Client, r
     guid = f"urn:test:{uuid.uuid4()}"
     assert post_article(newsroom, {"guid": guid, "version": 3, "body_text": "Third take."}).status_code == 202
     accepted = redis_client.hget("nw:metrics", "articles_accepted")
+    records = stored_article_records(redis_client)
     older = post_article(newsroom, {"guid": guid, "version": 2, "body_text": "Second take, arriving late."})
     assert older.status_code == 409 and older.json()["error"]["code"] == "stale_version"
     assert "version 3" in older.json()["error"]["message"]
     assert redis_client.hkeys(f"nw:guid:{guid}") == [b"3"]  # nothing stored
     assert redis_client.hget("nw:metrics", "articles_accepted") == accepted
     assert post_article(newsroom, {"guid": guid, "version": 3, "body_text": "Third take."}).status_code == 202  # replay
+    assert stored_article_records(redis_client) == records  # neither the refusal nor the replay kept a record
+
+
+def stored_article_records(redis_client) -> set[bytes]:
+    return {k for k in redis_client.scan_iter("nw:article:*", count=1000) if k.count(b":") == 2}
 
 
 @pytest.mark.parametrize(
