@@ -6,6 +6,7 @@ the articles it accepted are dropped afterwards (their tasks and records)."""
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 from dataclasses import asdict
@@ -24,6 +25,16 @@ def _drop_accepted(system: System) -> None:
     stored = list(system.redis.scan_iter(STORED_PREFIX + "*", count=5000))
     for start in range(0, len(stored), 5000):
         system.redis.unlink(*stored[start : start + 5000])
+
+
+def _fresh_start(system: System) -> None:
+    """Every measured run starts from the same Redis: nothing stored by an earlier run, an
+    append-only file just rewritten (so each run meets Redis's own rewrites the same way) and no
+    earlier run's writes still on their way to the disk."""
+    _drop_accepted(system)
+    system.redis.bgrewriteaof()
+    wait_for(lambda: not system.redis.info("persistence")["aof_rewrite_in_progress"], timeout=60, what="the AOF rewrite")
+    os.sync()
 
 
 def run(system: System, procs: Processes, body: Path, *, count: int, warmup: int, concurrency: int, rounds: int,
@@ -51,8 +62,11 @@ def run(system: System, procs: Processes, body: Path, *, count: int, warmup: int
     stored_runs: list[loadgen.LoadResult] = []
     intake_runs: list[loadgen.LoadResult] = []
     for _ in range(rounds):  # alternate, so all three see the same machine weather
+        _fresh_start(system)
         bare_runs.append(load(bare_url + "/v1/articles", count, None))
+        _fresh_start(system)
         stored_runs.append(load(bare_url + "/v1/articles-stored", count, None))
+        _fresh_start(system)
         intake_runs.append(load(intake_url, count, NEWSROOM_TOKEN))
         accepted = system.redis.llen("newswire.articles")
         _drop_accepted(system)
