@@ -128,6 +128,50 @@ def test_a_firm_named_after_its_noun_ends_before_on_monday() -> None:
     assert orgs == {"Tagus Telecom"}
 
 
+def test_a_field_before_a_title_is_a_post_not_the_party_of_that_name() -> None:
+    post = "Labour Minister Ana Beltrán Ruiz said the bill would pass."
+    e = enrich(ArticleIn(body_text=post))
+    assert _names(e.people) == {"Ana Beltrán Ruiz"} and not e.organisations
+    party = enrich(ArticleIn(body_text=post + " Labour MP Jess Moran said the party would back it."))
+    assert _names(party.organisations) == {"Labour Party"}
+
+
+def test_another_countrys_supreme_court_is_not_the_us_one() -> None:
+    body = ("The Supreme Court of Canada ruled on Friday that the seizure was unlawful. The Supreme Court "
+            "also ordered costs. In Chisinau, Moldova's Supreme Court of Justice has heard similar cases, "
+            "and Kenya's Senate debated the matter.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Supreme Court of Canada", "Supreme Court of Justice", "Senate"} <= orgs
+    assert "US Supreme Court" not in orgs and "US Senate" not in orgs
+
+
+def test_a_place_that_opens_a_bodys_name_stays_a_place() -> None:
+    body = ("Rebels took Taiz in 2015. Omar Haddad, a researcher at the Taiz Centre for Policy Studies, "
+            "said the siege of Taiz had eased.")
+    e = enrich(ArticleIn(body_text=body))
+    assert "Taiz" in _names(e.places) and "Taiz" not in _names(e.organisations)
+
+
+def test_former_countries_are_places_and_their_adjectives_are_not_entities() -> None:
+    body = "Estonia left the Soviet Union in 1991; Soviet troops withdrew, and Yugoslavia broke apart."
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Estonia", "Soviet Union", "Yugoslavia"} == _names(e.places) and not e.organisations
+
+
+def test_a_bodys_name_that_ends_in_a_possessive_with_no_noun_after_it_loses_the_s() -> None:
+    body = "The cost is small beside a budget the size of the Department for Housing's, and it would help."
+    assert _names(enrich(ArticleIn(body_text=body)).organisations) == {"Department for Housing"}
+
+
+@pytest.mark.parametrize(("body", "person"), [
+    ("Archpriest Ion Rusu said the parish would stay.", "Ion Rusu"),
+    ("Near Nijo Castle, crowds gathered on Sunday.", None),
+])
+def test_religious_titles_and_prepositions_opening_a_sentence_are_not_names(body: str, person: str | None) -> None:
+    people = _names(enrich(ArticleIn(body_text=body)).people)
+    assert people == ({person} if person else set())
+
+
 def test_non_english_text_gets_language_and_gazetteer_entities() -> None:
     body = ("Der Bundeskanzler hat am Dienstag in Berlin mit dem französischen Präsidenten Emmanuel "
             "Macron über die Lage in der Ukraine gesprochen. Die Gespräche dauerten drei Stunden.")

@@ -143,6 +143,9 @@ _FIRM_NOUNS = frozenset("""firm company consultancy carmaker automaker chipmaker
 _SECTOR_HEADS = frozenset(["Energy", "Petroleum", "Securities", "Mining", "Metals", "Minerals", "Chemicals",
                            "Electronics", "Insurance", "Telecommunications", "Aviation", "Pharmaceuticals"])
 _REGIONS_NOT_FIRMS = frozenset(["Amazon"])
+# Aliases the gazetteer gives one country's body that other countries' bodies share: read as that
+# body only where no other country's is named ("Moldova's Supreme Court", "Supreme Court of Canada").
+_SHARED_BODY_NAMES = frozenset({"Supreme Court", "Senate", "Congress", "House of Representatives"})
 # Names of bodies with national branches: "Philippine Red Cross" keeps its demonym.
 _NATIONAL_BRANCHES = frozenset({"Red Cross", "Red Crescent"})
 
@@ -280,11 +283,15 @@ def _org_evidence(text: str, cues: list[tuple[str, int]] | None = None, text_wor
             if m := _CUE_BEFORE.match(text, p):
                 names.append(_name_after(text, m.end()))
     out: set[str] = set()
+    index = gazetteer().index
     for name in filter(None, names):
         words = name.split()
         for k in range(len(words)):
             out.add(" ".join(words[k:]))
-            out.add(" ".join(words[:k + 1]))
+            lead = words[:k + 1]
+            if k + 1 < len(words) and (index.get(tuple(map(norm_token, lead))) or ("",))[0] == "place":
+                continue  # "Sanaa" of "the Sanaa Center for Strategic Studies": the place it is named after
+            out.add(" ".join(lead))
     return out
 
 
@@ -642,6 +649,33 @@ class _Extractor:
                     continue  # a minor city's name inside a longer name: not the city
                 return j, hit
         return None
+
+    def _shared_body_end(self, toks: list[Tok], i: int, j: int, end: int) -> int:
+        """Where the name of another country's body ends, for an alias of ``_SHARED_BODY_NAMES`` at
+        ``i:j`` ("Supreme Court of Justice", "Moldova's Supreme Court"), or 0 when it is not one."""
+        if " ".join(t.text for t in toks[i:j]) not in _SHARED_BODY_NAMES or toks[j - 1].poss:
+            return 0
+        if j + 1 < end and toks[j].text == "of" and toks[j + 1].cap:
+            k = j + 1
+            while k < end and toks[k].cap and not toks[k - 1].poss:
+                k += 1
+            return k
+        if i == 0:
+            return 0
+        before = toks[i - 1]  # another country's: "Moldova's Supreme Court", "the Brazilian Senate"
+        if before.text in _COUNTRY_ABBREVIATIONS or before.text == "American":
+            return 0
+        place_owns = before.poss and self.gaz.index.get((before.key,), ("",))[0] == "place"
+        return j if place_owns or before.text in self.gaz.demonyms else 0
+
+    def _portfolio_end(self, toks: list[Tok], i: int, end: int) -> int:
+        """Where a portfolio before a title ends ("Labour" in "Labour Minister", "Labour and
+        Employment" before "Adviser"), or 0 when the words at ``i`` are not one."""
+        fields = self.lex.field_words
+        k = i
+        while k < end and (toks[k].text in fields or (k > i and toks[k].low in ("and", "&"))) and not toks[k].poss:
+            k += 1
+        return k if k > i and toks[k - 1].text in fields and self._title_match(toks, k, end) is not None else 0
 
     def _title_match(self, toks: list[Tok], i: int, end: int) -> int | None:
         keys = self._keys if toks is self._toks else [t.key for t in toks]
@@ -1088,6 +1122,14 @@ class _Extractor:
                     and toks[i + 1].text not in lex.non_names and not tok.poss
                     and self._title_match(toks, i + 1, end) is None):
                 hit = None  # "Wagner Moura" is not the Wagner Group: an unknown name follows
+            if hit is not None and hit[1][0] == "organisation" and (k := self._portfolio_end(toks, i, end)):
+                i = k  # "Labour Minister Luz Cárdenas", "Labour and Employment Adviser": a post, not the party
+                continue
+            if hit is not None and hit[1][0] == "organisation" and (k := self._shared_body_end(toks, i, hit[0], end)):
+                surface = " ".join(t.text for t in toks[i:k])
+                self._emit("organisation", surface, surface, False, set())
+                i = k
+                continue
             if hit is not None:
                 j, (kind, name) = hit
                 k = self._org_head_after(toks, j, end) if self.heuristics and j < end and not toks[j - 1].poss else 0
@@ -1752,6 +1794,8 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
             longer = org_prefixes.get(m.name)
             if longer:
                 m.name = longer  # "the Reserve Bank" after "the Reserve Bank of India"
+        elif m.kind == "organisation" and m.surface in _SHARED_BODY_NAMES and m.surface in org_prefixes:
+            m.name = org_prefixes[m.surface]  # "the Supreme Court" after "the Supreme Court of Canada"
         if m.kind == "person" and not m.known and len(m.name.split()) == 1 and m.name in by_surname:
             m.name = by_surname[m.name]
         if m.kind == "person" and not m.known:

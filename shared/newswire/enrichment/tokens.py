@@ -96,10 +96,11 @@ def _tokens(sentence: str, lex: Lexicon) -> list[Tok]:
 
 def _names_with_s(toks: list[Tok]) -> list[Tok]:
     """A capitalised X's that no noun follows keeps its 's as part of the name ("JDE Peet's and
-    Nestlé", "at Lord's."); it still ends the name."""
+    Nestlé", "at Lord's."); it still ends the name. Not at the end of a longer name, where the
+    noun is left out ("the budget of the Department for Education's, and")."""
     for k in range(len(toks) - 1):
         t = toks[k]
-        if t.poss and t.cap and toks[k + 1].text in _NO_POSSESSED:
+        if t.poss and t.cap and toks[k + 1].text in _NO_POSSESSED and (k == 0 or toks[k - 1].low not in ("of", "for")):
             toks[k] = Tok(t.text + "'s", t.key, True, True)
     return toks
 
