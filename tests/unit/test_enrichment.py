@@ -163,6 +163,25 @@ def test_a_bodys_name_that_ends_in_a_possessive_with_no_noun_after_it_loses_the_
     assert _names(enrich(ArticleIn(body_text=body)).organisations) == {"Department for Housing"}
 
 
+def test_a_surname_with_a_particle_opening_a_sentence_folds_into_the_full_name() -> None:
+    body = "Talks were led by Faisal bin Omar al-Rashidi, an envoy. Al-Rashidi said the deal would hold."
+    assert _names(enrich(ArticleIn(body_text=body)).people) == {"Faisal bin Omar al-Rashidi"}
+
+
+def test_advisers_are_titled_and_a_portfolio_of_two_fields_stays_a_post() -> None:
+    body = ("National Security Adviser Dara Quinlan met reporters. Labour and Employment Adviser Brig. Gen. "
+            "Selim Rahman said talks would resume.")
+    e = enrich(ArticleIn(body_text=body))
+    assert _names(e.people) == {"Dara Quinlan", "Selim Rahman"} and not e.organisations
+
+
+def test_church_bodies_and_first_nations_are_organisations_each_on_its_own() -> None:
+    body = ("The Metropolis of Tiraspol and the Diocese of Orhei objected. The Wasauksing First Nation "
+            "filed a claim.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert orgs == {"Metropolis of Tiraspol", "Diocese of Orhei", "Wasauksing First Nation"}
+
+
 @pytest.mark.parametrize(("body", "person"), [
     ("Archpriest Ion Rusu said the parish would stay.", "Ion Rusu"),
     ("Near Nijo Castle, crowds gathered on Sunday.", None),

@@ -760,8 +760,8 @@ class _Extractor:
 
     def _split_and(self, toks: list[Tok], start: int, end: int, initial: bool) -> bool:
         """Two names joined by "and" ("Orange Democratic Movement and the Wiper party"): each alone."""
-        if " ".join(t.text for t in toks[start:end]) in self.defined:
-            return False
+        if " ".join(t.text for t in toks[start:end]) in self.defined or self._portfolio_end(toks, start, end):
+            return False  # (a portfolio before a title: "Labour and Employment Adviser Abdul Karim")
         for k in range(start + 1, end - 1):
             if toks[k].text not in _AND:
                 continue
@@ -815,7 +815,8 @@ class _Extractor:
         heads = self.lex.org_heads
         if left[-1] in heads:
             return True
-        return any(w in self.lex.connectors for w in left) and any(w in heads for w in left)
+        fronts = self.lex.org_front_heads
+        return any(w in self.lex.connectors for w in left) and any(w in heads or w in fronts for w in left)
 
     def _firm_after_noun(self, toks: list[Tok], start: int, end: int) -> bool:
         """"the consultancy Meridian Energy Aspects": a run of capitalised words after a noun for a
@@ -1745,6 +1746,9 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
     for m in full_names:
         for w in _surname_keys(m.name.split()):
             by_surname.setdefault(w, m.name)
+    for w, name in list(by_surname.items()):
+        if w[:1].islower():  # "Al-Maqtari said" opening a sentence, for "Abdulkarim al-Maqtari"
+            by_surname.setdefault(w[0].upper() + w[1:], name)
     by_initial: dict[tuple[str, str], set[str]] = {}  # ("C", "Liyanage") -> {"Chamod Liyanage"}
     for m in mentions:
         if m.kind == "person":
