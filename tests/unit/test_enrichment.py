@@ -182,6 +182,15 @@ def test_church_bodies_and_first_nations_are_organisations_each_on_its_own() -> 
     assert orgs == {"Metropolis of Tiraspol", "Diocese of Orhei", "Wasauksing First Nation"}
 
 
+def test_an_ampersand_binds_a_name_and_a_place_then_a_body_come_apart() -> None:
+    body = ("The Federation of Textile & Leather Exporters said orders fell. Codices are held at the "
+            "Ashmolean Museum in Oxford and the Austrian National Library.")
+    e = enrich(ArticleIn(body_text=body))
+    assert _names(e.organisations) == {"Federation of Textile & Leather Exporters", "Ashmolean Museum",
+                                       "Austrian National Library"}
+    assert _names(e.places) == {"Oxford"}
+
+
 @pytest.mark.parametrize(("body", "person"), [
     ("Archpriest Ion Rusu said the parish would stay.", "Ion Rusu"),
     ("Near Nijo Castle, crowds gathered on Sunday.", None),

@@ -779,10 +779,15 @@ class _Extractor:
                 self._span(toks, start, k, initial)
                 self._span(toks, right_start, end, False)
                 return True
+            if toks[k].text == "&" and right_start == k + 1:
+                continue  # "&" binds a name together: "American Apparel & Footwear Association"
             left_head = self._heads_left(left) or self._known_org(toks, start, k)
             right_head = any(w in self.lex.org_heads for w in right) or self._known_org(toks, right_start, end)
             if not left_head and not any(w in self.lex.connectors for w in left):
                 left_head = self._country_suffixed(toks, start, k, initial)
+            if not left_head and right_start > k + 1 and right_head:
+                # a place, then a body: "the Bodleian Library in Oxford and the Austrian National Library"
+                left_head = (self.gaz.index.get(tuple(t.key for t in toks[start:k])) or ("",))[0] == "place"
             if left_head and (right_start > k + 1 or right_head or self._known_org(toks, right_start, end) or (
                     left[-1] in self.lex.org_heads and len(right) == 1 and toks[k + 1].cap)):
                 self._span(toks, start, k, initial)
