@@ -47,8 +47,9 @@ SETS = {
     "round20": ROOT / "bench" / "eval" / "round20",
     "round21": ROOT / "bench" / "eval" / "round21",
     "round22": ROOT / "bench" / "eval" / "round22",
+    "round23": ROOT / "bench" / "eval" / "round23",
 }
-FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22")  # sets whose first score is kept as the unseen-text estimate
+FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23")  # sets whose first score is kept as the unseen-text estimate
 LABELS = {
     "tuned": "Tuned set (bench/eval/articles)",
     "heldout": "Held-out set (bench/eval/heldout)",
@@ -72,6 +73,7 @@ LABELS = {
     "round20": "Round-20 set (bench/eval/round20), written blind by another author",
     "round21": "Round-21 set (bench/eval/round21), written blind by another author",
     "round22": "Round-22 set (bench/eval/round22), written blind by another author",
+    "round23": "Round-23 set (bench/eval/round23), written blind by another author",
 }
 RESULTS = ROOT / "bench" / "results" / "eval.json"
 TYPES = ("people", "places", "organisations")
