@@ -191,6 +191,26 @@ def test_an_ampersand_binds_a_name_and_a_place_then_a_body_come_apart() -> None:
     assert _names(e.places) == {"Oxford"}
 
 
+def test_bodies_named_with_a_title_word_are_bodies_and_the_titled_people_stay_people() -> None:
+    body = ("Patients went to King Khalid Medical City and the Sultan Qaboos University Hospital. King "
+            "Salman met Crown Prince Mohammed bin Salman. Suppliers include Cardinal Health. Cardinal "
+            "Pietro Parolin spoke.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"King Khalid Medical City", "Sultan Qaboos University Hospital", "Cardinal Health"} <= _names(e.organisations)
+    assert {"Mohammed bin Salman", "Pietro Parolin"} <= _names(e.people)
+    assert not {"Khalid Medical City", "Health", "Qaboos University Hospital"} & _names(e.people)
+
+
+def test_filipino_particles_registered_firms_and_national_branches() -> None:
+    body = ("Nurse Ana Liza dela Torre said the ward was full. Funds went through Jakarta-registered "
+            "Mitra Karya Resources. Greenpeace Philippines and the Philippine Forum for the Environment "
+            "objected.")
+    e = enrich(ArticleIn(body_text=body))
+    assert "Ana Liza dela Torre" in _names(e.people) and "Jakarta" in _names(e.places)
+    assert {"Mitra Karya Resources", "Greenpeace Philippines", "Philippine Forum for the Environment"} <= _names(
+        e.organisations)
+
+
 @pytest.mark.parametrize(("body", "person"), [
     ("Archpriest Ion Rusu said the parish would stay.", "Ion Rusu"),
     ("Near Nijo Castle, crowds gathered on Sunday.", None),

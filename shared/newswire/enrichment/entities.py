@@ -114,7 +114,7 @@ _NAME_START = re.compile(_NAME)
 _FIRM_TAILS = frozenset(["Bank", "Group", "Holding", "Holdings", "Pharmaceutical", "Pharmaceuticals", "Corp",
                          "Corporation", "Company", "Co", "Ltd", "Inc", "Motors", "Airlines", "Steel", "Telecom"])
 # a compound adjective before a name: never part of it
-_COMPOUND_ADJ = re.compile(r"\w-(?:based|led|listed|owned|backed|speaking|controlled|run|funded|headquartered|born)$")
+_COMPOUND_ADJ = re.compile(r"\w-(?:based|led|listed|owned|backed|speaking|controlled|run|funded|headquartered|registered|born)$")
 # a people or language adjective that is also an ordinary word of the lexicon: "Kurdish-led", "French-speaking"
 _ETHNONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ean|ic|i)$")
 _LOWER_HYPHEN = re.compile(r"-[a-z]")  # "Indian-born", "Lagos-based": not names
@@ -146,6 +146,8 @@ _REGIONS_NOT_FIRMS = frozenset(["Amazon"])
 # Aliases the gazetteer gives one country's body that other countries' bodies share: read as that
 # body only where no other country's is named ("Moldova's Supreme Court", "Supreme Court of Canada").
 _SHARED_BODY_NAMES = frozenset({"Supreme Court", "Senate", "Congress", "House of Representatives"})
+# Titles of rulers whose names bodies and places take ("King Saud University", "Sheikh Zayed Road").
+_RULER_TITLES = frozenset({"King", "Queen", "Prince", "Princess", "Crown Prince", "Sheikh", "Sheikha", "Sultan", "Emir"})
 # Names of bodies with national branches: "Philippine Red Cross" keeps its demonym.
 _NATIONAL_BRANCHES = frozenset({"Red Cross", "Red Crescent"})
 
@@ -668,6 +670,27 @@ class _Extractor:
         place_owns = before.poss and self.gaz.index.get((before.key,), ("",))[0] == "place"
         return j if place_owns or before.text in self.gaz.demonyms else 0
 
+    def _named_with_title(self, toks: list[Tok], i: int, t_end: int, end: int) -> int:
+        """Where a body named with a title word ends, or 0: a field right after the title
+        ("Cardinal Health"), or a ruler's title, a name, then the words of a body, a head noun or a
+        field ("King Saud University", "Sheikh Zayed Grand Mosque", "King Fahd Medical City")."""
+        k = t_end
+        while k < end and toks[k].cap and not toks[k - 1].poss and toks[k].text not in self.lex.connectors:
+            k += 1
+        heads, fields = self.lex.org_heads, self.lex.field_words
+        if k > t_end and toks[t_end].text in fields and not is_given_name(toks[t_end].text, self.lex):
+            return k  # a title word, then a field: a firm ("Cardinal Health", "General Electric")
+        if " ".join(t.text for t in toks[i:t_end]) not in _RULER_TITLES:
+            return 0
+        words = [t.text for t in toks[t_end + 1:k]]
+        if k - t_end < 2 or not any(w in heads or w in fields for w in words[:3]):
+            return 0
+        while k + 1 < end and toks[k].text in ("of", "for") and toks[k + 1].cap:  # "... University of
+            k += 2  # Science and Technology"
+            while k < end and (toks[k].cap or (toks[k].text == "and" and k + 1 < end and toks[k + 1].cap)):
+                k += 1
+        return k
+
     def _portfolio_end(self, toks: list[Tok], i: int, end: int) -> int:
         """Where a portfolio before a title ends ("Labour" in "Labour Minister", "Labour and
         Employment" before "Adviser"), or 0 when the words at ``i`` are not one."""
@@ -786,8 +809,10 @@ class _Extractor:
             if not left_head and not any(w in self.lex.connectors for w in left):
                 left_head = self._country_suffixed(toks, start, k, initial)
             if not left_head and right_start > k + 1 and right_head:
-                # a place, then a body: "the Bodleian Library in Oxford and the Austrian National Library"
-                left_head = (self.gaz.index.get(tuple(t.key for t in toks[start:k])) or ("",))[0] == "place"
+                # a place, then a body: "the Bodleian Library in Oxford and the Austrian National Library";
+                # a body's national branch: "Greenpeace Indonesia and the Indonesian Forum for ..."
+                left_head = (self.gaz.index.get(tuple(t.key for t in toks[start:k])) or ("",))[0] == "place" or (
+                    k - start >= 2 and self._known_org(toks, start, k - 1) and self._place_after(toks, k - 1, k))
             if left_head and (right_start > k + 1 or right_head or self._known_org(toks, right_start, end) or (
                     left[-1] in self.lex.org_heads and len(right) == 1 and toks[k + 1].cap)):
                 self._span(toks, start, k, initial)
@@ -1172,6 +1197,11 @@ class _Extractor:
                 i = j
                 continue
             t_end = self._title_match(toks, i, end)
+            if t_end is not None and self.heuristics and (k := self._named_with_title(toks, i, t_end, end)):
+                surface = " ".join(t.text for t in toks[i:k])
+                self._emit("organisation", surface, surface, False, set())  # "King Fahd Medical City"
+                i = k
+                continue
             if t_end is not None and t_end < end and toks[t_end].text not in lex.connectors:
                 if regnal_end := self._regnal_name(toks, i, t_end, end):
                     i = regnal_end
@@ -1352,7 +1382,7 @@ class _Extractor:
         if front > start:
             self._span(toks, start, front, False)  # "Eco Atlantic Oil & Gas and the London-listed ..."
         prefix = " ".join(t.text for t in toks[p:k + 1]).rpartition("-")[0]
-        if toks[k].text.endswith(("-based", "-headquartered")):
+        if toks[k].text.endswith(("-based", "-headquartered", "-registered")):
             # "Abu Dhabi-based investors": a place, and an unknown prefix only if a name follows
             self._based(prefix, not closing or self._noun_for_name(toks, end))
         return k + 1
