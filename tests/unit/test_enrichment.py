@@ -211,6 +211,21 @@ def test_filipino_particles_registered_firms_and_national_branches() -> None:
         e.organisations)
 
 
+def test_names_in_a_wire_credit_line_are_people_and_the_places_in_it_places() -> None:
+    body = ("Georgia and Armenia signed the accord on Tuesday, officials said.\n\n(Reporting by Nino "
+            "Beridze in Tbilisi and Aram Petrosyan in Yerevan; Editing by Clare Whitby)")
+    e = enrich(ArticleIn(body_text=body))
+    assert _names(e.people) == {"Nino Beridze", "Aram Petrosyan", "Clare Whitby"}
+    assert {"Tbilisi", "Yerevan"} <= _names(e.places)
+
+
+def test_platforms_are_organisations_and_a_grand_slam_is_no_one() -> None:
+    body = ("The clip spread on YouTube, Snapchat and Telegram before she reached the fourth round of a "
+            "Grand Slam for the first time.")
+    e = enrich(ArticleIn(body_text=body))
+    assert _names(e.organisations) == {"YouTube", "Snapchat", "Telegram"} and not e.people
+
+
 @pytest.mark.parametrize(("body", "person"), [
     ("Archpriest Ion Rusu said the parish would stay.", "Ion Rusu"),
     ("Near Nijo Castle, crowds gathered on Sunday.", None),

@@ -244,12 +244,22 @@ def _list_cues(text: str, text_words: TextWords | None = None) -> list[tuple[str
 
 
 def _person_evidence(text: str, cues: list[tuple[str, int]] | None = None) -> set[str]:
-    """Names in a list of people: "artists such as Burna Boy, Wizkid and Tems"."""
+    """Names in a list of people ("artists such as Burna Boy, Wizkid and Tems") or in a wire
+    credit line ("(Reporting by Lilit Hakobyan in Yerevan and Rufat Aliyev in Baku; Editing by ...)")."""
     out: set[str] = set()
     for word, end in _list_cues(text) if cues is None else cues:
         if word.lower() in _PERSON_PLURALS or word in _PERSON_PLURALS:
             out.update(_name_list(text, end))
+    if "ing by " in text:
+        for credit in _CREDIT_LINE.finditer(text):
+            out.update(m.group(1) for m in _CREDITED.finditer(credit.group()))
     return out
+
+
+# A wire story's closing credits, and the names in them: after "by", "and" or a comma (a place
+# follows "in", so it is never taken).
+_CREDIT_LINE = re.compile(r"\((?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by [^()]{3,300}\)")
+_CREDITED = re.compile(r"(?:\bby|\band|,)\s+([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|dela))*)")
 
 
 _PLACE_LIST_NEEDLES = needles(_PLACE_LIST_NOUNS)
