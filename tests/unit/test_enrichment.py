@@ -226,6 +226,14 @@ def test_platforms_are_organisations_and_a_grand_slam_is_no_one() -> None:
     assert _names(e.organisations) == {"YouTube", "Snapchat", "Telegram"} and not e.people
 
 
+def test_given_names_of_many_traditions_open_a_name_that_ends_in_a_place_name() -> None:
+    body = ("Teófilo Quispe Mendoza, a community leader in Pampahuasi, said villagers had warned. Tatenda "
+            "Moyo agreed, as did Aigerim Bekova.")
+    e = enrich(ArticleIn(body_text=body))
+    assert _names(e.people) == {"Teófilo Quispe Mendoza", "Tatenda Moyo", "Aigerim Bekova"}
+    assert _names(e.places) == {"Pampahuasi"}
+
+
 @pytest.mark.parametrize(("body", "person"), [
     ("Archpriest Ion Rusu said the parish would stay.", "Ion Rusu"),
     ("Near Nijo Castle, crowds gathered on Sunday.", None),
