@@ -234,6 +234,11 @@ def test_given_names_of_many_traditions_open_a_name_that_ends_in_a_place_name() 
     assert _names(e.places) == {"Pampahuasi"}
 
 
+def test_an_acronym_that_is_also_a_word_and_an_exchange_before_listed_are_bodies() -> None:
+    body = "Since 2012 the WHO has recorded 2,600 cases. The firm's Nasdaq-listed shares rose 2 percent."
+    assert _names(enrich(ArticleIn(body_text=body)).organisations) == {"World Health Organization", "Nasdaq"}
+
+
 @pytest.mark.parametrize(("body", "person"), [
     ("Archpriest Ion Rusu said the parish would stay.", "Ion Rusu"),
     ("Near Nijo Castle, crowds gathered on Sunday.", None),

@@ -1395,6 +1395,9 @@ class _Extractor:
         if toks[k].text.endswith(("-based", "-headquartered", "-registered")):
             # "Abu Dhabi-based investors": a place, and an unknown prefix only if a name follows
             self._based(prefix, not closing or self._noun_for_name(toks, end))
+        elif toks[k].text.endswith("-listed") and (market := self.gaz.index.get((norm_token(prefix),))) is not None \
+                and market[0] == "organisation":
+            self._emit("organisation", market[1], prefix, True, set())  # "Nasdaq-listed shares": the exchange
         return k + 1
 
     def _compound_adj(self, word: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 
-from .resources import Lexicon, norm_token
+from .resources import Lexicon, gazetteer, norm_token
 
 # Acronyms with dots (U.S., J.D.) first, then words with inner apostrophes/hyphens, then punctuation.
 # Decimals (1.5) stay one token; abbreviations inside names keep their dot ("Sault Ste. Marie", "FC St. Pauli").
@@ -82,10 +82,11 @@ def _tokens(sentence: str, lex: Lexicon) -> list[Tok]:
         poss = _possessive(text)
         if poss:
             text = text[:-2]
-        # Wire ledes write the first words in capitals ("THE MAYOR of Kiev"): read them as words.
+        # Wire ledes write the first words in capitals ("THE MAYOR of Kiev"): read them as words,
+        # but for a body's acronym that is also a word ("the WHO said").
         if len(text) > 2 and text.isupper():
             titled = text.title()
-            if titled in lex.non_names or (titled,) in lex.titles:
+            if (titled in lex.non_names or (titled,) in lex.titles) and (norm_token(text),) not in gazetteer().index:
                 text = titled
         tok = Tok(text, norm_token(text), True, poss)
         if len(caps) < _CACHE_MAX:
