@@ -239,6 +239,15 @@ def test_an_acronym_that_is_also_a_word_and_an_exchange_before_listed_are_bodies
     assert _names(enrich(ArticleIn(body_text=body)).organisations) == {"World Health Organization", "Nasdaq"}
 
 
+def test_unions_named_by_the_trades_or_fields_they_gather_run_over_commas() -> None:
+    body = ("The Uganda Medical Technologists, Radiographers and Pharmacists Union called a strike, and the "
+            "National Union of Shipping, Insurance and Port Workers joined it. Barclays, HSBC and Lloyds "
+            "Banking Group fell.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Uganda Medical Technologists, Radiographers and Pharmacists Union",
+            "National Union of Shipping, Insurance and Port Workers", "Barclays", "HSBC"} <= orgs
+
+
 @pytest.mark.parametrize(("body", "person"), [
     ("Archpriest Ion Rusu said the parish would stay.", "Ion Rusu"),
     ("Near Nijo Castle, crowds gathered on Sunday.", None),

@@ -15,7 +15,9 @@ from .tokens import Tok
 # Emergency Management"
 PORTFOLIO_HEADS = frozenset("""Ministry Minister Department Office Secretariat Commission Committee Institute Council
     Agency Bureau Directorate School Faculty College Centre Center Board Authority Museum Academy Organization
-    Organisation""".split())
+    Organisation Union Association Federation""".split())
+# Heads of bodies named by the trades they gather: "Medical Practitioners, Pharmacists and Dentists Union"
+_TRADES_HEADS = frozenset(["Union", "Association", "Federation", "Society", "Guild", "Alliance", "Council"])
 # Heads of bodies named by the place they work in: "Mission in Colombia", "Force in Lebanon"
 _IN_HEADS = frozenset(["Mission", "Force", "Operation", "Delegation", "Office"])
 _COURT_MODIFIERS = frozenset(["Regional", "District", "Provincial", "Circuit", "Appeals"])
@@ -70,6 +72,8 @@ def long_org_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazetteer) 
         hit = _known(toks, j + 1, end, gaz)
         return end if hit is not None and hit[0] == "place" else 0
     conn = next((k for k in range(lead + 1, min(lead + 3, len(words))) if words[k] in ("of", "for")), 0)
+    if toks[j].text == "," and not conn:
+        return _trades_end(toks, j, lex, gaz) if words[-1].endswith("s") and len(words) >= 2 + lead else 0
     if toks[j].text != "," or not conn:
         return 0
     head = words[conn - 1]  # "Ministry of ...", "Arab Academy for ..."
@@ -92,3 +96,19 @@ def long_org_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazetteer) 
         if k < n and toks[k].text == "and" and k + 1 < n and _field(toks[k + 1], lex, gaz):
             return _run(toks, k + 1)
     return 0
+
+
+def _trades_end(toks: list[Tok], j: int, lex: Lexicon, gaz: Gazetteer) -> int:
+    """The end of a body named by the trades it gathers, listed from the comma at ``j``
+    (", Pharmacists and Dentists Union"), or 0: each trade one plural word no gazetteer knows,
+    the last one followed by the body's head."""
+    n, k = len(toks), j
+    while k + 1 < n and toks[k].text == "," and _trade(toks[k + 1], lex, gaz):
+        k += 2
+    if k + 2 < n and toks[k].text == "and" and _trade(toks[k + 1], lex, gaz) and toks[k + 2].text in _TRADES_HEADS:
+        return k + 3
+    return 0
+
+
+def _trade(tok: Tok, lex: Lexicon, gaz: Gazetteer) -> bool:
+    return tok.text.endswith("s") and len(tok.text) > 3 and _field(tok, lex, gaz) and tok.text not in lex.connectors
