@@ -1,6 +1,8 @@
 """With Redis unreachable the intake answers a clear, retryable 503 in the JSON error shape."""
 
-from fastapi.testclient import TestClient
+import asyncio
+
+import httpx
 
 from newswire.config import Settings
 from newswire_intake.main import create_app
@@ -9,11 +11,21 @@ from tests.support.processes import free_port
 
 def test_unreachable_storage_is_a_clear_503() -> None:
     settings = Settings(redis_url=f"redis://127.0.0.1:{free_port()}/0", admin_token="admin", newsroom_token="desk")
-    with TestClient(create_app(settings)) as client:
-        posted = client.post("/v1/articles", content=b"Body.", headers={"authorization": "Bearer desk", "content-type": "text/plain"})
-        assert posted.status_code == 503
-        assert posted.json()["error"]["code"] == "unavailable" and posted.headers["retry-after"] == "5"
-        listed = client.get("/v1/subscribers", headers={"authorization": "Bearer admin"})
-        assert listed.status_code == 503
-        assert client.get("/readyz").status_code == 503
-        assert client.get("/healthz").status_code == 200
+    app = create_app(settings)
+
+    async def run() -> None:
+        # The app called in-process, its start-up and shut-down run as uvicorn runs them.
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://intake") as client:
+                posted = await client.post(
+                    "/v1/articles", content=b"Body.", headers={"authorization": "Bearer desk", "content-type": "text/plain"}
+                )
+                assert posted.status_code == 503
+                assert posted.json()["error"]["code"] == "unavailable" and posted.headers["retry-after"] == "5"
+                listed = await client.get("/v1/subscribers", headers={"authorization": "Bearer admin"})
+                assert listed.status_code == 503
+                assert (await client.get("/readyz")).status_code == 503
+                assert (await client.get("/healthz")).status_code == 200
+
+    asyncio.run(run())
