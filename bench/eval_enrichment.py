@@ -48,8 +48,9 @@ SETS = {
     "round21": ROOT / "bench" / "eval" / "round21",
     "round22": ROOT / "bench" / "eval" / "round22",
     "round23": ROOT / "bench" / "eval" / "round23",
+    "round24": ROOT / "bench" / "eval" / "round24",
 }
-FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23")  # sets whose first score is kept as the unseen-text estimate
+FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23", "round24")  # sets whose first score is kept as the unseen-text estimate
 LABELS = {
     "tuned": "Tuned set (bench/eval/articles)",
     "heldout": "Held-out set (bench/eval/heldout)",
@@ -74,6 +75,7 @@ LABELS = {
     "round21": "Round-21 set (bench/eval/round21), written blind by another author",
     "round22": "Round-22 set (bench/eval/round22), written blind by another author",
     "round23": "Round-23 set (bench/eval/round23), written blind by another author",
+    "round24": "Round-24 set (bench/eval/round24), written blind by another author",
 }
 RESULTS = ROOT / "bench" / "results" / "eval.json"
 TYPES = ("people", "places", "organisations")
