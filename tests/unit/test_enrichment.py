@@ -248,6 +248,16 @@ def test_unions_named_by_the_trades_or_fields_they_gather_run_over_commas() -> N
             "National Union of Shipping, Insurance and Port Workers", "Barclays", "HSBC"} <= orgs
 
 
+def test_known_names_in_lower_case_first_with_numbers_signs_or_a_lower_case_article() -> None:
+    body = ("Fighters aligned with al Qaeda struck again. Lufthansa and easyJet will lobby hard, as will "
+            "airBaltic. The refinery is owned by Phillips 66; Netflix and Canal+ bought the film, and "
+            "France 24 reported it. Article 24 of the constitution was cited.")
+    e = enrich(ArticleIn(body_text=body))
+    orgs = {o.name: o for o in e.organisations}
+    assert {"Al-Qaeda", "Lufthansa", "easyJet", "airBaltic", "Phillips 66", "Netflix", "Canal+", "France 24"} == set(orgs)
+    assert "al Qaeda" in orgs["Al-Qaeda"].aliases
+
+
 @pytest.mark.parametrize(("body", "person"), [
     ("Archpriest Ion Rusu said the parish would stay.", "Ion Rusu"),
     ("Near Nijo Castle, crowds gathered on Sunday.", None),

@@ -508,6 +508,11 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
                 j = k
                 continue
             break
+        while j < n and (toks[j].text.isdigit() or toks[j].text == "+") and (j + 1 >= n or toks[j + 1].text != "of") \
+                and any(tuple(t.key for t in toks[k:j + 1]) in gaz.index for k in range(max(i, j - 3), j)):
+            j += 1  # a known name that ends in a number or a sign: "Phillips 66", "Canal+" (not "Article 19 of")
+        if i > 0 and toks[i - 1].text in ("al", "el") and tuple(t.key for t in toks[i - 1:j]) in gaz.index:
+            i -= 1  # a known name opened by a lower-case article: "al Qaeda"
         out.append((i, j))
     return out
 
@@ -1081,8 +1086,8 @@ class _Extractor:
         person_cue = False
         while i < end:
             tok = toks[i]
-            if tok.text in lex.connectors:
-                person_cue = False
+            if tok.text in lex.connectors and not (i == start and tok.ordinary and self._gaz_match(toks, i, end)):
+                person_cue = False  # (but "al Qaeda" opening a span is the known name)
                 i += 1
                 continue
             skip = self._non_entity(toks, i, end)

@@ -71,6 +71,12 @@ def _tokens(sentence: str, lex: Lexicon) -> list[Tok]:
             append(tok)
             continue
         first = text[0]
+        if first.islower() and not text.islower() and (norm_token(text),) in gazetteer().index:
+            tok = Tok(text, norm_token(text), True, False)  # a name written lower case first: "easyJet"
+            if len(caps) < _CACHE_MAX:
+                caps[text] = tok
+            append(tok)
+            continue
         if not first.isupper() and not (("-" in text[1:5] or text[1:2] in "'’") and _is_cap(text)):
             poss = _possessive(text)
             tok = Tok(text[:-2] if poss else text, text, False, poss)
