@@ -258,6 +258,16 @@ def test_known_names_in_lower_case_first_with_numbers_signs_or_a_lower_case_arti
     assert "al Qaeda" in orgs["Al-Qaeda"].aliases
 
 
+def test_known_names_without_their_accents_and_two_known_names_joined_by_and() -> None:
+    body = ("Roland Lescure told Les Echos the deficit must fall. Medecins Sans Frontieres said clinics had "
+            "closed. Funds came from Japan Bank for International Cooperation and Export Development Canada. "
+            "A Liberation Movement rally followed.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Les Échos", "Doctors Without Borders", "Japan Bank for International Cooperation",
+            "Export Development Canada"} <= orgs
+    assert "Libération" not in orgs
+
+
 @pytest.mark.parametrize(("body", "person"), [
     ("Archpriest Ion Rusu said the parish would stay.", "Ion Rusu"),
     ("Near Nijo Castle, crowds gathered on Sunday.", None),

@@ -829,6 +829,7 @@ class _Extractor:
                 left_head = (self.gaz.index.get(tuple(t.key for t in toks[start:k])) or ("",))[0] == "place" or (
                     k - start >= 2 and self._known_org(toks, start, k - 1) and self._place_after(toks, k - 1, k))
             if left_head and (right_start > k + 1 or right_head or self._known_org(toks, right_start, end) or (
+                    self._known_org(toks, start, k) and end - right_start >= 2 and all(t.cap for t in toks[right_start:end])) or (
                     left[-1] in self.lex.org_heads and len(right) == 1 and toks[k + 1].cap)):
                 self._span(toks, start, k, initial)
                 self._span(toks, right_start, end, False)

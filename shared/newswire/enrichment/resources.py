@@ -120,6 +120,9 @@ def _org_variants(surface: str) -> list[str]:
         elif surface.startswith(full):
             out.append(short + surface[len(full):])
     out += [surface[: -len(full)] + short for full, short in _SUFFIXES if surface.endswith(full)]
+    if " " in surface and not surface.isascii() and (plain := _strip_accents(surface)) != surface:
+        out.append(plain)  # written without its accents: "Les Echos", "Medecins Sans Frontieres" (not
+        # one word alone, which may be an ordinary one: "Libération")
     return out
 
 
