@@ -92,7 +92,7 @@ def test_a_script_after_commands_runs_with_them_in_one_transaction(server: tuple
         noise = [client.execute("RPUSH", "log", "noise") for _ in range(100)]
         results = await asyncio.gather(*(c for pair in zip(calls, noise, strict=True) for c in pair))
         await client.aclose()
-        return [r for r in results[::2]]
+        return results[::2]
 
     for i, seen in enumerate(asyncio.run(run())):
         assert seen[-2:] == [f"{i}a".encode(), f"{i}b".encode()]
