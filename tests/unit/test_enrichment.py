@@ -268,6 +268,14 @@ def test_known_names_without_their_accents_and_two_known_names_joined_by_and() -
     assert "Libération" not in orgs
 
 
+def test_subheadings_in_capitals_name_nothing() -> None:
+    body = ("MUMBAI, May 2 (Newswire) - Indian shares fell on Friday as Infosys slid.\n\nBANKS HOLD UP\n\n"
+            "HDFC Bank rose 1 percent.\n\nFAMILIES WAIT IN JALISCO\n\nRelatives gathered in Guadalajara.")
+    e = enrich(ArticleIn(body_text=body))
+    assert _names(e.organisations) == {"Infosys", "HDFC Bank"} and not e.people
+    assert _names(e.places) == {"Mumbai", "Guadalajara"}
+
+
 @pytest.mark.parametrize(("body", "person"), [
     ("Archpriest Ion Rusu said the parish would stay.", "Ion Rusu"),
     ("Near Nijo Castle, crowds gathered on Sunday.", None),

@@ -66,7 +66,9 @@ def enrich(article: ArticleIn) -> Enrichment:
     lede = sum(len(ws) for ws in sent_words[: len(paras[0])]) if paras else 0
 
     dateline = M.dateline(body)
-    found = E.extract(([head_toks] if headline_in else []) + sent_toks, work, english=caps_names,
+    # subheadings in capitals name nothing the paragraphs under them do not, and read badly
+    named_toks = [ts for ts, para in zip(sent_toks, (p for p in paras for _ in p), strict=True) if not T.is_crosshead(para)]
+    found = E.extract(([head_toks] if headline_in else []) + named_toks, work, english=caps_names,
                       dateline=dateline, region=M.dateline_region(body))
     lead = len(head_words) + min(lede, _LEDE_MAX_WORDS)
     subjects = P.classify(head_words + _topic_words(sent_toks, sent_words), supplied=article.subjects, lead=lead,

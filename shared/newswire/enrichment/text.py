@@ -95,6 +95,12 @@ def sentences(paragraph: str) -> list[str]:
     return out
 
 
+def is_crosshead(paragraph: list[str]) -> bool:
+    """A wire story's subheading in capitals ("BANKS HOLD UP"): one short line, no full stop."""
+    return len(paragraph) == 1 and paragraph[0].isupper() and len(paragraph[0].split()) <= 8 \
+        and not paragraph[0].endswith(".")
+
+
 def all_sentences(text: str) -> list[list[str]]:
     """Sentences grouped by paragraph."""
     return [sentences(p) for p in paragraphs(text)]
