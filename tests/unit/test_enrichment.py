@@ -234,9 +234,11 @@ def test_given_names_of_many_traditions_open_a_name_that_ends_in_a_place_name() 
     assert _names(e.places) == {"Pampahuasi"}
 
 
-def test_an_acronym_that_is_also_a_word_and_an_exchange_before_listed_are_bodies() -> None:
-    body = "Since 2012 the WHO has recorded 2,600 cases. The firm's Nasdaq-listed shares rose 2 percent."
-    assert _names(enrich(ArticleIn(body_text=body)).organisations) == {"World Health Organization", "Nasdaq"}
+def test_an_acronym_that_is_also_a_word_and_known_bodies_before_listed_or_linked() -> None:
+    body = ("Since 2012 the WHO has recorded 2,600 cases. The firm's Nasdaq-listed shares rose 2 percent. "
+            "Al-Shabaab, the al-Qaeda-linked insurgency, struck.")
+    assert _names(enrich(ArticleIn(body_text=body)).organisations) == {
+        "World Health Organization", "Nasdaq", "Al-Shabaab", "Al-Qaeda"}
 
 
 def test_unions_named_by_the_trades_or_fields_they_gather_run_over_commas() -> None:

@@ -114,7 +114,8 @@ _NAME_START = re.compile(_NAME)
 _FIRM_TAILS = frozenset(["Bank", "Group", "Holding", "Holdings", "Pharmaceutical", "Pharmaceuticals", "Corp",
                          "Corporation", "Company", "Co", "Ltd", "Inc", "Motors", "Airlines", "Steel", "Telecom"])
 # a compound adjective before a name: never part of it
-_COMPOUND_ADJ = re.compile(r"\w-(?:based|led|listed|owned|backed|speaking|controlled|run|funded|headquartered|registered|born)$")
+_COMPOUND_ADJ = re.compile(r"\w-(?:based|led|listed|owned|backed|speaking|controlled|run|funded|headquartered|registered|born"
+                           r"|linked|aligned|affiliated|allied|sponsored|inspired)$")
 # a people or language adjective that is also an ordinary word of the lexicon: "Kurdish-led", "French-speaking"
 _ETHNONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ean|ic|i)$")
 _LOWER_HYPHEN = re.compile(r"-[a-z]")  # "Indian-born", "Lagos-based": not names
@@ -1401,9 +1402,8 @@ class _Extractor:
         if toks[k].text.endswith(("-based", "-headquartered", "-registered")):
             # "Abu Dhabi-based investors": a place, and an unknown prefix only if a name follows
             self._based(prefix, not closing or self._noun_for_name(toks, end))
-        elif toks[k].text.endswith("-listed") and (market := self.gaz.index.get((norm_token(prefix),))) is not None \
-                and market[0] == "organisation":
-            self._emit("organisation", market[1], prefix, True, set())  # "Nasdaq-listed shares": the exchange
+        elif (body := self.gaz.index.get(tuple(map(norm_token, prefix.split())))) is not None and body[0] == "organisation":
+            self._emit("organisation", body[1], prefix, True, set())  # "Nasdaq-listed", "al-Qaeda-linked"
         return k + 1
 
     def _compound_adj(self, word: str) -> bool:
