@@ -695,7 +695,7 @@ class _Extractor:
             k += 1
         heads, fields = self.lex.org_heads, self.lex.field_words
         if k > t_end and toks[t_end].text in fields and not is_given_name(toks[t_end].text, self.lex):
-            return k  # a title word, then a field: a firm ("Cardinal Health", "General Electric")
+            return k  # a title word, then a field: a firm ("Cardinal Health", "General Health Partners")
         if " ".join(t.text for t in toks[i:t_end]) not in _RULER_TITLES:
             return 0
         words = [t.text for t in toks[t_end + 1:k]]
