@@ -36,6 +36,9 @@ class _Replies(asyncio.Protocol):
     command)."""
 
     def __init__(self, timeout: float) -> None:
+        # Made inside the loop it serves. Kept: on Python 3.11 each asyncio.get_running_loop()
+        # is a getpid() system call, and send() runs once per command.
+        self._loop = asyncio.get_running_loop()
         self._reader = hiredis.Reader()
         self._waiting: deque[tuple[asyncio.Future[Any] | None, float]] = deque()  # (waiter, answer-by time)
         self._unsent: list[bytes] = []
@@ -65,7 +68,7 @@ class _Replies(asyncio.Protocol):
         with the last one's reply (the others' are read and dropped)."""
         if self.closed or self._transport is None:
             raise redis.exceptions.ConnectionError("the connection to Redis is closed")
-        loop = asyncio.get_running_loop()
+        loop = self._loop
         waiter = loop.create_future()
         if not self._unsent:
             loop.call_soon(self._flush)
@@ -88,10 +91,9 @@ class _Replies(asyncio.Protocol):
         self._watchdog = None
         if self.closed or not self._waiting:
             return
-        loop = asyncio.get_running_loop()
         deadline = self._waiting[0][1]
-        if loop.time() < deadline:
-            self._watchdog = loop.call_at(deadline, self._check_deadline)
+        if self._loop.time() < deadline:
+            self._watchdog = self._loop.call_at(deadline, self._check_deadline)
         else:  # the replies still owed would be matched to the wrong commands: start afresh
             self._fail(redis.exceptions.TimeoutError(f"Redis did not answer within {self._timeout:g} s"))
 
