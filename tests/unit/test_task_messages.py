@@ -14,12 +14,12 @@ def messages() -> queue.ArticleTaskMessages:
     return queue.ArticleTaskMessages(queue.make_celery(Settings(redis_url="redis://127.0.0.1:1/0")))
 
 
-def test_a_message_carries_the_article_id_and_fresh_task_ids(messages: queue.ArticleTaskMessages) -> None:
-    first, second = json.loads(messages.for_article("a1b2")), json.loads(messages.for_article("a1b2"))
+def test_a_message_carries_the_article_id_as_its_task_id(messages: queue.ArticleTaskMessages) -> None:
+    first, second = json.loads(messages.for_article("a1b2")), json.loads(messages.for_article("c3d4"))
     headers, properties = first["headers"], first["properties"]
     assert headers["task"] == queue.PROCESS_ARTICLE and headers["argsrepr"] == "['a1b2']"
-    assert headers["id"] == headers["root_id"] == properties["correlation_id"] == properties["delivery_tag"]
-    assert headers["id"] != second["headers"]["id"]
+    assert headers["id"] == headers["root_id"] == properties["correlation_id"] == properties["delivery_tag"] == "a1b2"
+    assert second["headers"]["id"] == "c3d4"
     assert properties["delivery_info"] == {"exchange": queue.ARTICLES_QUEUE, "routing_key": queue.ARTICLES_QUEUE}
     args, kwargs, embed = json.loads(base64.b64decode(first["body"]))
     assert (args, kwargs) == (["a1b2"], {}) and set(embed) == {"callbacks", "errbacks", "chain", "chord"}
