@@ -29,3 +29,25 @@ def test_unreachable_storage_is_a_clear_503() -> None:
                 assert (await client.get("/healthz")).status_code == 200
 
     asyncio.run(run())
+
+
+def test_the_article_post_behind_a_root_path_and_other_methods_keep_their_answers() -> None:
+    """POST /v1/articles is answered ahead of the app's routing (ServeArticlePosts): behind a
+    proxy's root path too, with the app's own error handlers; other requests reach the routes."""
+    settings = Settings(redis_url=f"redis://127.0.0.1:{free_port()}/0", admin_token="admin", newsroom_token="desk")
+    app = create_app(settings)
+    desk = {"authorization": "Bearer desk", "content-type": "text/plain"}
+
+    async def run() -> None:
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app, root_path="/wire")
+            async with httpx.AsyncClient(transport=transport, base_url="http://intake") as client:
+                posted = await client.post("/wire/v1/articles", content=b"Body.", headers=desk)
+                assert posted.status_code == 503 and posted.json()["error"]["code"] == "unavailable"
+                anonymous = await client.post("/wire/v1/articles", content=b"Body.")
+                assert anonymous.status_code == 401 and anonymous.headers["www-authenticate"] == "Bearer"
+                assert anonymous.json()["error"]["code"] == "unauthorized"
+                listed = await client.get("/wire/v1/articles", headers=desk)
+                assert listed.status_code == 405 and listed.json()["error"]["code"] == "method_not_allowed"
+
+    asyncio.run(run())

@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     errors.install(app)
+    app.add_middleware(articles.ServeArticlePosts)
     for module in (articles, subscribers, deliveries, unsubscribe, health):
         app.include_router(module.router)
     return app
