@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable, Coroutine
 from datetime import datetime, timezone
 from typing import Any
 
 import orjson
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from newswire import queue
@@ -76,22 +74,12 @@ def _accepted(article: Article | NewArticle, status: ArticleStatus) -> dict[str,
     }
 
 
-class _RequestOnlyRoute(APIRoute):
-    """A route whose endpoint takes the request and returns its response itself: FastAPI's
-    parameter solving and response handling have nothing to do for it, and skipping them saves
-    about a fifth of the application's CPU per accepted post (docs/benchmarks.md). Documented
-    like any other route; errors still go through the app's handlers."""
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        return self.endpoint
-
-
+@router.post("", status_code=202, openapi_extra=_POST_OPENAPI, summary="Post an article")
 async def post_article(request: Request) -> Response:
     """Accept wire text (`text/plain`), the JSON article, or ninjs. Answers 202 once the article
     is stored and queued. The same guid and version (or Idempotency-Key) again returns the
     first answer and distributes nothing twice."""
-    # The busiest route takes what it needs from app.state instead of declaring dependencies:
-    # resolving them took about a tenth of an intake request's CPU (docs/benchmarks.md).
+    # Takes the request alone, as ServeArticlePosts calls it, and what it needs from app.state.
     authorize(request)
     state = request.app.state
     settings: Settings = state.settings
@@ -125,12 +113,6 @@ async def post_article(request: Request) -> Response:
     held = found.embargoed is not None and found.embargoed > found.received_at
     headers = {**_location(found.id), "Idempotent-Replayed": "true"}
     return _answer(_accepted(found, ArticleStatus.EMBARGOED if held else ArticleStatus.QUEUED), headers)
-
-
-router.add_api_route(
-    "", post_article, methods=["POST"], status_code=202, openapi_extra=_POST_OPENAPI, summary="Post an article",
-    route_class_override=_RequestOnlyRoute,
-)
 
 
 class ServeArticlePosts:
