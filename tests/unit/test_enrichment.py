@@ -801,3 +801,11 @@ def test_known_names_keep_possessive_and_spelled_out_prefix() -> None:
             "Manufacturing Co said sales rose.")
     forms = {f for o in enrich(ArticleIn(body_text=body)).organisations for f in (o.name, *o.aliases)}
     assert {"Moody's Ratings", "United Nations Security Council", "Taiwan Semiconductor Manufacturing Co"} <= forms
+
+
+def test_a_role_acronym_before_of_is_not_part_of_the_body() -> None:
+    body = ("The CEO of Dorvane Telecom Group said losses rose. EBITDA fell 4% at Kestrel Mining, and the "
+            "second ODI in Galle was washed out.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Dorvane Telecom Group", "Kestrel Mining"} <= orgs
+    assert not orgs & {"CEO of Dorvane Telecom Group", "EBITDA", "ODI", "Overseas Development Institute"}

@@ -983,6 +983,11 @@ class _Extractor:
         keys = self._keys if toks is self._toks else [t.key for t in toks]
         while end - start > 1 and toks[end - 1].text in lex.post_nominals:
             end -= 1  # "James Whitlock SC"
+        role = start + (toks[start].text in _ARTICLES)
+        if end - role > 2 and toks[role].text in lex.non_org_acronyms and toks[role + 1].low in ("of", "at"):
+            lead = role + 2 + (toks[role + 2].low == "the" and end - role > 3)
+            self._span(toks, lead, end, False)  # "The CEO of MTN Group": the body only
+            return
         if self.heuristics and (k := self._compound_lead(toks, start, end)) > start:
             if k < end:
                 self._span(toks, k, end, False)  # "Abu Dhabi-based International Resources Holding"
