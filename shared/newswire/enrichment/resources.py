@@ -155,7 +155,7 @@ def gazetteer() -> Gazetteer:
             add(surface, "place", name)
             upper[surface.upper()] = name
         demonyms.update(a for a in adjectives.split("|") if a)
-    for row in _rows("organisations.tsv"):
+    for row in _rows("organisations.tsv") + _rows("organisations_world.tsv"):  # the curated list first
         row += ["", ""]
         surfaces = [row[0], *filter(None, row[1].split("|"))]
         canonical = _full_prefix(row[0])
