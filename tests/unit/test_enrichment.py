@@ -809,3 +809,44 @@ def test_a_role_acronym_before_of_is_not_part_of_the_body() -> None:
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert {"Dorvane Telecom Group", "Kestrel Mining"} <= orgs
     assert not orgs & {"CEO of Dorvane Telecom Group", "EBITDA", "ODI", "Overseas Development Institute"}
+
+
+def test_the_wider_organisation_list_names_bodies_without_a_cue() -> None:
+    body = ("Keurig Dr Pepper and JDE Peet's raised prices. Dorna Sports said the race would go ahead, "
+            "and Cricket South Africa named its squad.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Keurig Dr Pepper", "JDE Peet's", "Dorna Sports", "Cricket South Africa"} <= orgs
+
+
+def test_a_known_teams_nickname_is_the_team() -> None:
+    body = "The Yomiuri Giants beat the Queensland Reds.\n\nThe Giants said nothing. The Reds flew home."
+    e = enrich(ArticleIn(body_text=body))
+    assert _names(e.organisations) == {"Yomiuri Giants", "Queensland Reds"}
+    assert not _names(e.people)
+
+
+def test_the_wider_organisation_list_keeps_out_names_that_would_misfire() -> None:
+    """organisations_world.tsv is filtered as docs/enrichment.md says: nothing the curated lists
+    already hold, no one-word name that is a given name, a demonym, a stopword or a non-name, no
+    leading "The" before one word ("The Australian" would match "Australian"), no alias acronym of
+    three letters or fewer."""
+    lex, gaz = resources.lexicon(), resources.gazetteer()
+    stop = set((resources.DATA / "stopwords.txt").read_text(encoding="utf-8").split())
+    curated: set[tuple[str, ...]] = set()
+    for name in ("organisations.tsv", "places.tsv", "people.tsv"):
+        for row in resources._rows(name):
+            curated |= {resources._key(s) for s in [row[0], *(row[1].split("|") if len(row) > 1 else [])] if s}
+
+    def misfires(key: tuple[str, ...], alias: bool) -> bool:
+        if key in curated or (len(key) == 2 and key[0].lower() == "the"):
+            return True
+        if len(key) != 1:
+            return False
+        word = key[0]
+        return (resources.is_given_name(word, lex) or word in gaz.demonyms or word.lower() in stop
+                or word in lex.non_names or word in lex.non_org_acronyms or (alias and word.isupper() and len(word) <= 3))
+
+    problems = [surface for row in resources._rows("organisations_world.tsv")
+                for surface in [row[0], *filter(None, (row[1] if len(row) > 1 else "").split("|"))]
+                if misfires(resources._key(surface), surface != row[0])]
+    assert not problems, problems[:20]

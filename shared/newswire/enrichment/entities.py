@@ -1767,11 +1767,16 @@ def _fold_acronyms(mentions: list[Mention], org_names: set[str]) -> None:
 
 
 def _teams_by_nickname(mentions: list[Mention]) -> dict[str, str]:
-    """Teams of this text by their nickname ("Scorchers" -> "Perth Scorchers"), unless two share it."""
+    """Teams of this text by their nickname ("Scorchers" -> "Perth Scorchers", "Giants" -> the
+    known "Yomiuri Giants"), unless two share it."""
     out: dict[str, str] = {}
+    heads = lexicon().org_heads
     for m in mentions:
-        if "team" in m.cues and " " in m.name:
-            last = m.name.split()[-1]
+        if " " not in m.name:
+            continue
+        last = m.name.split()[-1]
+        known_team = m.known and m.kind == "organisation" and last.endswith("s") and last not in heads
+        if "team" in m.cues or known_team:
             out[last] = m.name if out.get(last, m.name) == m.name else ""
     return {k: v for k, v in out.items() if v}
 
