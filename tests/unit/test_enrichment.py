@@ -850,3 +850,11 @@ def test_the_wider_organisation_list_keeps_out_names_that_would_misfire() -> Non
                 for surface in [row[0], *filter(None, (row[1] if len(row) > 1 else "").split("|"))]
                 if misfires(resources._key(surface), surface != row[0])]
     assert not problems, problems[:20]
+
+
+def test_a_part_of_a_known_university_named_after_it_is_one_body() -> None:
+    body = ("Doctors at King Saud University Medical City treated him. She studied at Fordham University "
+            "School of Law, and Harvard University said it would appeal.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"King Saud University Medical City", "Fordham University School of Law", "Harvard University"} <= orgs
+    assert not orgs & {"King Saud University", "Fordham University"}

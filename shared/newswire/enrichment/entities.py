@@ -132,6 +132,11 @@ _HEADS_AFTER_NAME = frozenset(["Government", "Markets"])
 # Words that make a known name a company's when they end the name: "Riyadh Air", "Apple Music",
 # "Reliance Retail", "Google Cloud", "ADNOC Gas" (not "Paris Air Show").
 _TAIL_HEADS = frozenset(["Air", "Music", "Retail", "Cloud", "Gas", "Pay", "Studios", "Records", "Entertainment"])
+# A university's own parts, named after it: "King Saud University Medical City", "Fordham
+# University School of Law", "Makerere University Business School".
+_ACADEMIC = frozenset(["University", "College"])
+_UNIT_HEADS = frozenset(["School", "Hospital", "City", "Centre", "Center", "Institute", "Faculty", "Clinic", "Library",
+                         "Press", "Museum", "Observatory"])
 # Two-word endings of place names whose last word alone is no place head: "Sebangau National Park"
 _PLACE_TAILS = frozenset([("National", "Park"), ("Nature", "Reserve"), ("Game", "Reserve"), ("Marine", "Park"),
                           ("Wildlife", "Sanctuary"), ("Forest", "Reserve"), ("Conservation", "Area")])
@@ -1194,6 +1199,12 @@ class _Extractor:
                     self._emit("organisation", surface, surface, False, set())
                     i = k
                     continue
+                if kind == "organisation" and self.heuristics and name.split()[-1] in _ACADEMIC and (
+                        u := self._unit_after(toks, j, end)):
+                    surface = " ".join(t.text for t in toks[i:u])
+                    self._emit("organisation", surface, surface, False, set())
+                    i = u
+                    continue
                 if kind == "organisation" and j < end and self._place_after(toks, j, end):
                     surface = " ".join(t.text for t in toks[i:end])
                     self._emit("organisation", surface, surface, False, set())  # "Nestlé Nigeria"
@@ -1282,6 +1293,18 @@ class _Extractor:
         surface = " ".join(t.text for t in toks[t_end:j])
         self._emit("person", f"{toks[i].text} {surface}", surface, False, {"title"})
         return j
+
+    def _unit_after(self, toks: list[Tok], j: int, end: int) -> int:
+        """End of a university's part named after it at ``j`` (up to three capitalised words closed by
+        a unit head, then an optional "of" and one more word: "School of Law"); 0 if there is none."""
+        k = j
+        while k < end and k - j < 3 and toks[k].cap and toks[k].text not in self.lex.connectors and not toks[k].poss:
+            k += 1
+            if toks[k - 1].text in _UNIT_HEADS:
+                if k + 1 < end and toks[k].low == "of" and toks[k + 1].cap:
+                    return k + 2
+                return k
+        return 0
 
     def _org_head_after(self, toks: list[Tok], j: int, end: int) -> int:
         """End of the organisation head words (after optional modifiers) that follow a known name at
