@@ -858,3 +858,10 @@ def test_a_part_of_a_known_university_named_after_it_is_one_body() -> None:
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert {"King Saud University Medical City", "Fordham University School of Law", "Harvard University"} <= orgs
     assert not orgs & {"King Saud University", "Fordham University"}
+
+
+def test_bodies_named_in_their_own_language_open_with_their_head() -> None:
+    body = ("The Alianza para el Futuro Andino won seats. Members of the Rassemblement pour la Démocratie "
+            "Nouvelle marched, and the Uniunea Salvați Dunărea protested. Alianza said nothing.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert orgs == {"Alianza para el Futuro Andino", "Rassemblement pour la Démocratie Nouvelle", "Uniunea Salvați Dunărea"}
