@@ -223,7 +223,8 @@ class ArticleIntake:
     that stores it, puts it on the due set and (given a task message) queues its task, sent over
     the process's one multiplexed connection. Articles submitted in the same turn of the event
     loop (concurrent posts) are accepted in one such transaction (group commit): per article,
-    Redis then spends about a third less CPU (docs/benchmarks.md)."""
+    Redis then spends about a third less CPU (docs/benchmarks.md). Serves one event loop, as its
+    connection does."""
 
     _MAX_BATCH = 256  # bounds the script's arguments; more waiting go in the next call
 
