@@ -865,3 +865,29 @@ def test_bodies_named_in_their_own_language_open_with_their_head() -> None:
             "Nouvelle marched, and the Uniunea Salvați Dunărea protested. Alianza said nothing.")
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert orgs == {"Alianza para el Futuro Andino", "Rassemblement pour la Démocratie Nouvelle", "Uniunea Salvați Dunărea"}
+
+
+def test_plural_and_elect_titles_and_the_arap_particle() -> None:
+    body = ("Justices Wendell Pryce and Carla Broome dismissed the appeal. President-elect Tomás Irarrázaval "
+            "spoke, and former president Daniel arap Moi was remembered.")
+    people = _names(enrich(ArticleIn(body_text=body)).people)
+    assert people == {"Wendell Pryce", "Carla Broome", "Tomás Irarrázaval", "Daniel arap Moi"}
+
+
+def test_congo_as_wires_write_it_in_the_dateline_and_the_text() -> None:
+    body = ("GOMA, Democratic Republic of Congo, Nov 3 (Newswire) - Fighting went on. Talks with Congo "
+            "Republic stalled.")
+    places = {p.name: p for p in enrich(ArticleIn(body_text=body)).places}
+    assert {"Democratic Republic of the Congo", "Republic of the Congo"} <= set(places)
+    assert "Democratic Republic of Congo" in places["Democratic Republic of the Congo"].aliases
+
+
+def test_a_ministry_listing_its_fields_up_to_and_the_is_one_body() -> None:
+    body = "The Ministry of Tourism, Culture and the Arts said the parade would go on."
+    assert _names(enrich(ArticleIn(body_text=body)).organisations) == {"Ministry of Tourism, Culture and the Arts"}
+
+
+def test_a_body_named_again_without_its_people_is_the_same_body() -> None:
+    body = "The Senegalese Coast Guard found the boat.\n\nThe Coast Guard said nine people were rescued."
+    orgs = enrich(ArticleIn(body_text=body)).organisations
+    assert [o.name for o in orgs] == ["Senegalese Coast Guard"]

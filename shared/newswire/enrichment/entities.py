@@ -1855,6 +1855,13 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
         parts = name.split()
         for k in range(1, len(parts)):
             org_prefixes.setdefault(" ".join(parts[:k]), name)
+    # names opened by a place or a people, by the rest: "Coast Guard" -> "Philippine Coast Guard"
+    org_tails: dict[str, str] = {}
+    place_like = lexicon().place_like
+    for name in org_names:
+        first, _, rest = name.partition(" ")
+        if rest and first in place_like:
+            org_tails[rest] = name if org_tails.get(rest, name) == name else ""
     known_people = {m.name for m in mentions if m.kind == "person"}
     teams = _teams_by_nickname(mentions)
     org_set = set(org_names)
@@ -1882,9 +1889,10 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
             m.kind, m.name = "person", by_surname[m.surface]  # "Hamilton" after "Lewis Hamilton"
             continue
         if m.kind == "organisation" and not m.known:
-            longer = org_prefixes.get(m.name)
+            longer = org_prefixes.get(m.name) or org_tails.get(m.name)
             if longer:
-                m.name = longer  # "the Reserve Bank" after "the Reserve Bank of India"
+                m.name = longer  # "the Reserve Bank" after "the Reserve Bank of India"; "the Coast
+                # Guard" after "the Philippine Coast Guard"
         elif m.kind == "organisation" and m.surface in _SHARED_BODY_NAMES and m.surface in org_prefixes:
             m.name = org_prefixes[m.surface]  # "the Supreme Court" after "the Supreme Court of Canada"
         if m.kind == "person" and not m.known and len(m.name.split()) == 1 and m.name in by_surname:
@@ -1952,8 +1960,8 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
             ex._emit("place", hit[1], dateline, True, set())
         else:
             ex._emit("place", dateline, dateline, False, set())
-    if region:
-        ex._emit("place", region, region, True, set())  # "LAGOS, Nigeria (Newswire) —"
+    if region:  # "LAGOS, Nigeria (Newswire) —"
+        ex._emit("place", ex.gaz.upper_places.get(region.upper(), region), region, True, set())
     for ts in toks:
         ex.sentence(ts)
     if ex.heuristics:

@@ -93,8 +93,10 @@ def long_org_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazetteer) 
             return 0
     if k < n and toks[k].text in (",", "and") and k > j:
         k += toks[k].text == "," and k + 1 < n and toks[k + 1].text == "and"
-        if k < n and toks[k].text == "and" and k + 1 < n and _field(toks[k + 1], lex, gaz):
-            return _run(toks, k + 1)
+        if k < n and toks[k].text == "and" and k + 1 < n:
+            k += k + 2 < n and toks[k + 1].text == "the"  # ", Culture and the Arts"
+            if _field(toks[k + 1], lex, gaz):
+                return _run(toks, k + 1)
     return 0
 
 

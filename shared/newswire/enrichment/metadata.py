@@ -48,11 +48,12 @@ def dateline(body: str) -> str | None:
 
 
 def dateline_region(body: str) -> str | None:
-    """The known country or region after the dateline city: "LAGOS, Nigeria (Newswire) —"."""
+    """The known country or region after the dateline city, as written: "LAGOS, Nigeria (Newswire) —"."""
     m = _DATELINE.match(body.lstrip()[:120])
     if not m or not m.group(2) or not m.group(1).strip().replace(" ", "").replace(".", "").isupper():
         return None
-    return gazetteer().upper_places.get(m.group(2).strip().upper())
+    written = m.group(2).strip()
+    return written if written.upper() in gazetteer().upper_places else None
 
 
 def strip_dateline(body: str) -> str:
