@@ -891,3 +891,19 @@ def test_a_body_named_again_without_its_people_is_the_same_body() -> None:
     body = "The Senegalese Coast Guard found the boat.\n\nThe Coast Guard said nine people were rescued."
     orgs = enrich(ArticleIn(body_text=body)).organisations
     assert [o.name for o in orgs] == ["Senegalese Coast Guard"]
+
+
+def test_an_acronym_defined_after_two_bodies_names_the_second() -> None:
+    body = ("The minister called on the Western Ocean Council and the Intercoastal Authority on Fisheries "
+            "(ICAF) to act. The ICAF did not reply.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Western Ocean Council", "Intercoastal Authority on Fisheries"} <= orgs
+    assert not any(" and the " in o for o in orgs)
+
+
+def test_two_firms_named_by_their_trade_and_a_post_named_by_its_portfolio() -> None:
+    body = ("The order names Tarsen Valley Cement and Orlow Ridge Cement Industries. Public Works Minister "
+            "Dody Hanggodo said engineers would help.")
+    e = enrich(ArticleIn(body_text=body))
+    assert _names(e.organisations) == {"Tarsen Valley Cement", "Orlow Ridge Cement Industries"}
+    assert "Dody Hanggodo" in _names(e.people)

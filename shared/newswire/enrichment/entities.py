@@ -594,6 +594,8 @@ def _trim_long_form(words: list[str], acronym: str, demonyms: frozenset[str]) ->
             return " ".join(words[k:])
     cut = next((k + 1 for k in range(len(words) - 1, -1, -1) if _COMPOUND_ADJ.search(words[k])), 0)
     words = words[cut:]  # "Bringing in the French-speaking Socialist Party (PS)": the party only
+    cut = next((k + 2 for k in range(len(words) - 2, 0, -1) if words[k] in ("and", "or") and words[k + 1] == "the"), 0)
+    words = words[cut:]  # "the African Union and the Intergovernmental Authority on Development (IGAD)"
     while words and (words[0] in _ARTICLES or not words[0][:1].isupper()):
         words = words[1:]
     return " ".join(words)
@@ -1254,6 +1256,9 @@ class _Extractor:
                 continue
             if not self.heuristics:
                 i += 1
+                continue
+            if k := self._portfolio_end(toks, i, end):
+                i = k  # "Public Works Minister Dody Hanggodo": a post, whatever its head word
                 continue
             # an unknown chunk: run until something known or a connector
             j = i + 1
