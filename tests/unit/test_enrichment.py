@@ -907,3 +907,10 @@ def test_two_firms_named_by_their_trade_and_a_post_named_by_its_portfolio() -> N
     e = enrich(ArticleIn(body_text=body))
     assert _names(e.organisations) == {"Tarsen Valley Cement", "Orlow Ridge Cement Industries"}
     assert "Dody Hanggodo" in _names(e.people)
+
+
+def test_a_plural_role_before_names_lists_bodies() -> None:
+    body = ("Shares rose. Steelmakers POSCO and Hanbit Steel, which supply the plate, gained 2%. Lenders "
+            "Zenith Bank and Access Bank fell.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert orgs == {"POSCO", "Hanbit Steel", "Zenith Bank", "Access Bank"}

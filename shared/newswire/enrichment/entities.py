@@ -1032,6 +1032,9 @@ class _Extractor:
                     if stop < end:
                         self._span(toks, stop + 1 + (stop + 1 < end and toks[stop + 1].text == "the"), end, False)
                     return
+                if low.endswith("s") and low[:-1] in lex.org_nouns:
+                    self._span(toks, start + 1, end, False)  # "Steelmakers POSCO and Hyundai Steel": each
+                    return
                 if low in lex.org_nouns and not self._commonish(toks[start + 1].text):
                     name = " ".join(t.text for t in toks[start + 1:end])
                     self._emit("organisation", self.acronyms.get(name, name), name, False, set())
