@@ -914,3 +914,9 @@ def test_a_plural_role_before_names_lists_bodies() -> None:
             "Zenith Bank and Access Bank fell.")
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert orgs == {"POSCO", "Hanbit Steel", "Zenith Bank", "Access Bank"}
+
+
+def test_a_body_then_on_and_a_known_place_are_two_names() -> None:
+    e = enrich(ArticleIn(body_text="Patients at Borvane Memorial Hospital on Mindanao were moved."))
+    assert _names(e.organisations) == {"Borvane Memorial Hospital"}
+    assert "Mindanao" in _names(e.places)

@@ -1066,7 +1066,8 @@ class _Extractor:
                     and toks[stop - 2].text not in ("of", "for"))):
                 stop -= 1  # "Emirates Stadium on Sunday", but "Association of Teachers"
             on = next((k for k in range(lead + 1, stop - 1) if toks[k].text == "on"), stop)
-            if on < stop and (gaz.index.get(tuple(keys[lead:on])) or ("",))[0] == "organisation":
+            if on < stop and ((gaz.index.get(tuple(keys[lead:on])) or ("",))[0] == "organisation" or (
+                    toks[on - 1].text in lex.org_heads and (gaz.index.get(tuple(keys[on + 1:stop])) or ("",))[0] == "place")):
                 self._span(toks, lead, on, sentence_initial and lead == start)  # a known body, then where:
                 if gaz.index.get(tuple(keys[on + 1:end])) is not None:  # "the European Southern
                     self._span(toks, on + 1, end, False)  # Observatory on Cerro Armazones" (unknown: left out)
