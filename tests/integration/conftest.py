@@ -3,6 +3,7 @@ scheduler) started by the same launcher as `make run`, and real HTTP receivers."
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import httpx
 import pytest
 import redis
 
-from tests.support.processes import start_redis
+from tests.support.processes import start_redis, stop
 from tests.support.receiver import Receiver
 from tests.support.smtp import SmtpSink
 from tests.support.stack import NEWSROOM_TOKEN, Stack, launcher, running_stack, stack_env
@@ -22,6 +23,14 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield url
     proc.terminate()
     proc.wait(timeout=10)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """A Redis of the test's own, which it may stop or restart: (process, URL)."""
+    proc, url = start_redis(tmp_path)
+    yield proc, url
+    stop(proc)
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
-from collections.abc import Iterator
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 import redis
@@ -17,17 +15,11 @@ from newswire.models import ArticleIn
 from newswire.multiplexed import MultiplexedRedis
 from newswire.store import DUE_ARTICLES, METRICS, ArticleIntake, StaleVersion
 from newswire.submissions import NewArticle, new_article
-from tests.support.processes import start_redis, stop
+from tests.support.processes import stop
 
 pytestmark = pytest.mark.integration
 QUEUE = "tasks"
 
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    proc, url = start_redis(tmp_path)
-    yield proc, url
-    stop(proc)
 
 
 def _article(n: int, **fields: object) -> NewArticle:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,12 +19,6 @@ from tests.support.processes import start_redis, stop
 pytestmark = pytest.mark.integration
 SCRIPT = "return redis.call('INCRBY', KEYS[1], ARGV[1])"
 
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    proc, url = start_redis(tmp_path)
-    yield proc, url
-    stop(proc)
 
 
 def test_concurrent_commands_share_one_connection_and_get_their_own_replies(server: tuple[subprocess.Popen[bytes], str]) -> None:
