@@ -920,3 +920,19 @@ def test_a_body_then_on_and_a_known_place_are_two_names() -> None:
     e = enrich(ArticleIn(body_text="Patients at Borvane Memorial Hospital on Mindanao were moved."))
     assert _names(e.organisations) == {"Borvane Memorial Hospital"}
     assert "Mindanao" in _names(e.places)
+
+
+def test_a_name_with_several_particles_is_one_person_whatever_its_given_name() -> None:
+    body = ("Ms Marjolein van der Veen said no. \"It will not work,\" the chief prosecutor in Rotterdam, "
+            "Annerieke van den Hoek, told reporters.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Marjolein van der Veen", "Annerieke van den Hoek"} <= _names(e.people)
+    assert _names(e.places) == {"Rotterdam"}
+
+
+def test_ranks_and_titles_of_other_traditions_are_not_part_of_the_name() -> None:
+    body = ("Prosecutor General Consuelo Barrios Ortiz appealed. Pol Gen Kittirat Phanphet said the raid "
+            "was lawful, and Director-General Tedros Adhanom Ghebreyesus agreed.")
+    people = _names(enrich(ArticleIn(body_text=body)).people)
+    assert {"Consuelo Barrios Ortiz", "Tedros Adhanom Ghebreyesus"} <= people
+    assert not any(p.startswith(("General", "Prosecutor", "Director")) for p in people)

@@ -1268,7 +1268,7 @@ class _Extractor:
             j = i + 1
             while j < end and not toks[j - 1].poss and (
                 toks[j].text not in lex.connectors
-                or (toks[j].text in lex.particles and j + 1 < end and toks[j + 1].cap)
+                or self._particles_then_name(toks, j, end)  # "Marjolein van der Veen"
             ):
                 nxt = toks[j]
                 if nxt.text in gaz.demonyms or nxt.text in lex.non_names:
@@ -1623,8 +1623,10 @@ class _Extractor:
         if context is None and not titled and before is not None and (
                 (before.text in (",", "and", "or") and self._place_end == i - 1)
                 or (before.text == "of" and before2 is not None and before2.text.lower() in _PLACE_NOUNS)) \
-                and not is_given_name(words[0], lex):
-            context = "place"  # "in Epe and Badagry", "the state of Nuevo León"
+                and not is_given_name(words[0], lex) \
+                and not (any(w in lex.particles for w in words[1:]) and self._particles_join(words)):
+            context = "place"  # "in Epe and Badagry", "the state of Nuevo León" (not "in Rotterdam,
+            # Marjolein van der Sluis")
         if len(words) == 1:
             w = words[0]
             if (w in lex.org_heads or w in lex.non_org_acronyms) and not titled:
