@@ -936,3 +936,11 @@ def test_ranks_and_titles_of_other_traditions_are_not_part_of_the_name() -> None
     people = _names(enrich(ArticleIn(body_text=body)).people)
     assert {"Consuelo Barrios Ortiz", "Tedros Adhanom Ghebreyesus"} <= people
     assert not any(p.startswith(("General", "Prosecutor", "Director")) for p in people)
+
+
+def test_people_news_names_by_one_name_and_the_texts_own_bearer_of_a_surname() -> None:
+    body = ("Archaeologists opened the tomb of Tutankhamun, and Pelé's shirt went on show. Chief Minister "
+            "M. K. Stalin campaigned in Chennai. Stalin said the alliance would hold.")
+    people = _names(enrich(ArticleIn(body_text=body)).people)
+    assert {"Tutankhamun", "Pelé", "M. K. Stalin"} <= people
+    assert "Joseph Stalin" not in people

@@ -1874,6 +1874,8 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
         if rest and first in place_like:
             org_tails[rest] = name if org_tails.get(rest, name) == name else ""
     known_people = {m.name for m in mentions if m.kind == "person"}
+    # full names the text itself writes (a known surname alone folds into them first)
+    known_people_full = {m.name for m in mentions if m.kind == "person" and " " in m.surface}
     teams = _teams_by_nickname(mentions)
     org_set = set(org_names)
     _fold_acronyms(mentions, org_set)
@@ -1906,8 +1908,9 @@ def _resolve(mentions: list[Mention], gaz: Gazetteer) -> Found:
                 # Guard" after "the Philippine Coast Guard"
         elif m.kind == "organisation" and m.surface in _SHARED_BODY_NAMES and m.surface in org_prefixes:
             m.name = org_prefixes[m.surface]  # "the Supreme Court" after "the Supreme Court of Canada"
-        if m.kind == "person" and not m.known and len(m.name.split()) == 1 and m.name in by_surname:
-            m.name = by_surname[m.name]
+        if m.kind == "person" and len(m.surface.split()) == 1 and m.surface in by_surname and (
+                not m.known or m.name not in known_people_full):
+            m.name = by_surname[m.surface]  # "Stalin" after "M. K. Stalin": the text's, not the gazetteer's
         if m.kind == "person" and not m.known:
             initial, _, surname = m.name.partition(" ")
             same = by_initial.get((initial[0], surname), ()) if _is_initial(initial) and " " not in surname else ()
