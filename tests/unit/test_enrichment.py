@@ -944,3 +944,8 @@ def test_people_news_names_by_one_name_and_the_texts_own_bearer_of_a_surname() -
     people = _names(enrich(ArticleIn(body_text=body)).people)
     assert {"Tutankhamun", "Pelé", "M. K. Stalin"} <= people
     assert "Joseph Stalin" not in people
+
+
+def test_a_given_name_of_another_tradition_makes_a_place_surname_a_persons() -> None:
+    people = _names(enrich(ArticleIn(body_text="Paloma Valencia said on Monday that the vote would hold.")).people)
+    assert people == {"Paloma Valencia"}
