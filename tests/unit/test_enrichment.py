@@ -949,3 +949,10 @@ def test_people_news_names_by_one_name_and_the_texts_own_bearer_of_a_surname() -
 def test_a_given_name_of_another_tradition_makes_a_place_surname_a_persons() -> None:
     people = _names(enrich(ArticleIn(body_text="Paloma Valencia said on Monday that the vote would hold.")).people)
     assert people == {"Paloma Valencia"}
+
+
+def test_a_role_before_a_known_body_is_not_part_of_its_name() -> None:
+    body = "Shares fell. Retailer Trent Ltd, part of the Tata Group, fell 3.1%."
+    orgs = enrich(ArticleIn(body_text=body)).organisations
+    assert not any(o.name.startswith("Retailer") for o in orgs)
+    assert any("Trent Ltd" in (o.name, *o.aliases) for o in orgs)

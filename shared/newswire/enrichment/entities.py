@@ -1023,6 +1023,11 @@ class _Extractor:
             low = first.text.lower()
             stop = next((k for k in range(start + 1, end) if toks[k].text in lex.connectors
                          and not self._particles_then_name(toks, k, end)), end)  # "Flanker Josh van der Merwe"
+            rest = gaz.index.get(tuple(keys[start + 1:end]))
+            if rest is not None and rest[0] == "organisation" and (
+                    low in lex.org_nouns or (low.endswith("s") and low[:-1] in lex.org_nouns)):
+                self._span(toks, start + 1, end, False)  # "Retailer Trent Ltd, part of ...": the known body
+                return
             if (gaz.index.get((first.key,)) is None and not is_given_name(first.text, lex)
                     and (first.text not in lex.org_heads or is_given_name(toks[start + 1].text, lex))
                     and first.text not in lex.org_front_heads
