@@ -1024,8 +1024,7 @@ class _Extractor:
             stop = next((k for k in range(start + 1, end) if toks[k].text in lex.connectors
                          and not self._particles_then_name(toks, k, end)), end)  # "Flanker Josh van der Merwe"
             rest = gaz.index.get(tuple(keys[start + 1:end]))
-            if rest is not None and rest[0] == "organisation" and (
-                    low in lex.org_nouns or (low.endswith("s") and low[:-1] in lex.org_nouns)):
+            if rest is not None and rest[0] == "organisation" and self._org_noun(low):
                 self._span(toks, start + 1, end, False)  # "Retailer Trent Ltd, part of ...": the known body
                 return
             if (gaz.index.get((first.key,)) is None and not is_given_name(first.text, lex)
@@ -1037,7 +1036,7 @@ class _Extractor:
                     if stop < end:
                         self._span(toks, stop + 1 + (stop + 1 < end and toks[stop + 1].text == "the"), end, False)
                     return
-                if low.endswith("s") and low[:-1] in lex.org_nouns:
+                if low not in lex.org_nouns and self._org_noun(low):
                     self._span(toks, start + 1, end, False)  # "Steelmakers POSCO and Hyundai Steel": each
                     return
                 if low in lex.org_nouns and not self._commonish(toks[start + 1].text):
@@ -1307,6 +1306,10 @@ class _Extractor:
         surface = " ".join(t.text for t in toks[t_end:j])
         self._emit("person", f"{toks[i].text} {surface}", surface, False, {"title"})
         return j
+
+    def _org_noun(self, low: str) -> bool:
+        """A noun for a company or a body, singular or plural: "retailer", "steelmakers"."""
+        return low in self.lex.org_nouns or (low.endswith("s") and low[:-1] in self.lex.org_nouns)
 
     def _unit_after(self, toks: list[Tok], j: int, end: int) -> int:
         """End of a university's part named after it at ``j`` (up to three capitalised words closed by
