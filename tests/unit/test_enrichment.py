@@ -956,3 +956,20 @@ def test_a_role_before_a_known_body_is_not_part_of_its_name() -> None:
     orgs = enrich(ArticleIn(body_text=body)).organisations
     assert not any(o.name.startswith("Retailer") for o in orgs)
     assert any("Trent Ltd" in (o.name, *o.aliases) for o in orgs)
+
+
+def test_small_capitals_and_saint_countries_as_wires_write_them() -> None:
+    body = ("Ministers met in Port of Spain and flew on to Rankin Inlet. St Kitts and Nevis and St Vincent "
+            "and the Grenadines signed, as did St Lucia.")
+    places = _names(enrich(ArticleIn(body_text=body)).places)
+    assert {"Port of Spain", "Rankin Inlet", "Saint Kitts and Nevis", "Saint Vincent and the Grenadines",
+            "Saint Lucia"} <= places
+
+
+def test_french_bodies_named_over_et_du_and_et_de_la() -> None:
+    body = ("Officials at the Ministère des Finances et du Budget said the Direction Générale du Trésor et de la "
+            "Comptabilité Publique would issue the bonds.")
+    e = enrich(ArticleIn(body_text=body))
+    assert _names(e.organisations) == {"Ministère des Finances et du Budget",
+                                       "Direction Générale du Trésor et de la Comptabilité Publique"}
+    assert not e.people

@@ -39,6 +39,11 @@ _PLACE_PREPS_MULTI = frozenset({"in", "near", "outside", "across", "around"})
 # Last words of names that are neither people nor organisations: laws, prizes, instruments.
 _NOT_ORG_LAST = frozenset(["Examination", "Exam", "Certificate", "Act", "Agreement", "Treaty", "Law", "Bill", "Index", "Convention", "Protocol", "Directive", "Regulation", "Plan", "Strategy", "Interface", "Product", "Rate", "Standard", "Code", "Accord", "Declaration", "Charter", "Prize", "Award", "Awards", "Medal", "Cup", "Trophy", "Telescope", "Satellite", "Day", "Week", "Championship", "Championships", "Galaxy", "Finals"])
 _AND = frozenset({"and", "&"})
+_ENGLISH_JOINS = frozenset({"and", "&", "of", "for", "the", "on", "upon"})
+# "of" and "for" in the languages whose bodies' names news quotes: a word after one is part of the
+# name even when it is an ordinary word alone ("Association of Teachers", "Ministère ... du Budget")
+_OF = frozenset({"of", "for", "de", "du", "des", "da", "do", "das", "dos", "del", "della", "di", "dei", "degli",
+                 "delle", "für", "pentru", "dla"})
 _REGNAL_TITLES = frozenset({"King", "Queen", "Emperor", "Empress", "Sultan", "Emir", "Tsar", "Shah", "Pope"})
 _ROMAN_NUMERAL = re.compile(r"[IVX]{1,5}")
 _COUNTRY_ABBREVIATIONS = frozenset({"US", "UK", "U.S.", "U.K."})
@@ -508,7 +513,9 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
                 j += 2
                 continue
             k = j
-            while k < n and k - j < 2 and toks[k].text in lex.connectors:
+            # (three in other languages: "et de la", "y de los"; in English, "and on the" ends a name)
+            while k < n and (k - j < 2 or (k - j < 3 and toks[j].text not in _ENGLISH_JOINS)) \
+                    and toks[k].text in lex.connectors:
                 k += 1
             if k > j and k < n and toks[k].cap:
                 j = k
@@ -1067,7 +1074,7 @@ class _Extractor:
             while stop > lead and gaz.index.get(tuple(keys[lead:stop])) is None and (
                     toks[stop - 1].text in lex.connectors or (
                     toks[stop - 1].text in lex.non_names and toks[stop - 1].text not in lex.org_heads
-                    and toks[stop - 2].text not in ("of", "for"))):
+                    and toks[stop - 2].text not in _OF)):
                 stop -= 1  # "Emirates Stadium on Sunday", but "Association of Teachers"
             on = next((k for k in range(lead + 1, stop - 1) if toks[k].text == "on"), stop)
             if on < stop and ((gaz.index.get(tuple(keys[lead:on])) or ("",))[0] == "organisation" or (
