@@ -973,3 +973,9 @@ def test_french_bodies_named_over_et_du_and_et_de_la() -> None:
     assert _names(e.organisations) == {"Ministère des Finances et du Budget",
                                        "Direction Générale du Trésor et de la Comptabilité Publique"}
     assert not e.people
+
+
+def test_a_two_word_title_opening_with_a_role_noun_and_a_chiefly_title() -> None:
+    body = ("The court replaced Attorney General Consuelo Porras. The village headman, Ratu Josefa Naivalu, said "
+            "every roof was lost.")
+    assert _names(enrich(ArticleIn(body_text=body)).people) == {"Consuelo Porras", "Josefa Naivalu"}

@@ -1037,7 +1037,8 @@ class _Extractor:
             if (gaz.index.get((first.key,)) is None and not is_given_name(first.text, lex)
                     and (first.text not in lex.org_heads or is_given_name(toks[start + 1].text, lex))
                     and first.text not in lex.org_front_heads
-                    and (first.key,) not in lex.titles and gaz.index.get(tuple(keys[start + 1:end])) is None):
+                    and (first.key,) not in lex.titles and gaz.index.get(tuple(keys[start + 1:end])) is None
+                    and self._title_match(toks, start, end) is None):  # ("Attorney General X": a title)
                 if low in lex.person_nouns and not any(t.text in lex.org_heads for t in toks[start + 1:stop]):
                     self._titled_name(toks, start + 1, stop)
                     if stop < end:
