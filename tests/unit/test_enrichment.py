@@ -979,3 +979,10 @@ def test_a_two_word_title_opening_with_a_role_noun_and_a_chiefly_title() -> None
     body = ("The court replaced Attorney General Consuelo Porras. The village headman, Ratu Josefa Naivalu, said "
             "every roof was lost.")
     assert _names(enrich(ArticleIn(body_text=body)).people) == {"Consuelo Porras", "Josefa Naivalu"}
+
+
+def test_the_commission_alone_is_the_commission_the_text_named() -> None:
+    eu = enrich(ArticleIn(body_text="The European Commission said on Monday. The Commission added that talks would go on."))
+    polls = enrich(ArticleIn(body_text="The Election Commission said turnout was high. The Commission added that counting went on."))
+    assert _names(eu.organisations) == {"European Commission"}
+    assert _names(polls.organisations) == {"Election Commission"}
