@@ -986,3 +986,16 @@ def test_the_commission_alone_is_the_commission_the_text_named() -> None:
     polls = enrich(ArticleIn(body_text="The Election Commission said turnout was high. The Commission added that counting went on."))
     assert _names(eu.organisations) == {"European Commission"}
     assert _names(polls.organisations) == {"Election Commission"}
+
+
+def test_a_known_name_with_one_more_surname_is_another_person() -> None:
+    body = "Health Minister Muhammad Ali Pate said the doses arrived. Pate added that more would follow."
+    people = _names(enrich(ArticleIn(body_text=body)).people)
+    assert people == {"Muhammad Ali Pate"}
+
+
+def test_an_acronyms_possessive_ends_its_name() -> None:
+    body = "Officials at the KRG's Ministry of Electricity said the field was shut."
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert "Ministry of Electricity" in orgs
+    assert not any("'s" in o or "’s" in o for o in orgs)

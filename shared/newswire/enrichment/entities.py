@@ -500,7 +500,8 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
             continue  # inside the last span
         j = i + 1
         while j < n and (not toks[j - 1].poss or (toks[j].text in lex.org_heads and toks[j - 1].text not in lex.place_like
-                                                  and (j - 1 == i or toks[j - 1].text not in lex.org_heads))
+                                                  and (j - 1 == i or toks[j - 1].text not in lex.org_heads)
+                                                  and not toks[j - 1].text.isupper())  # "KRG's Ministry of ..."
                          or (toks[j - 1].key, toks[j].key) in poss_pairs):
             if toks[j].text in ("'", "’") and j + 1 < n and toks[j + 1].text in lex.org_heads \
                     and toks[j - 1].text not in lex.place_like:
@@ -1243,6 +1244,12 @@ class _Extractor:
                     cues.add("in")  # "in Brisbane": the city, even where a team shares its name
                 if kind == "place" and person_cue and j - i == 1:
                     kind = "person"  # "President Jordan": a title before a place name names a person
+                if kind == "person" and self.heuristics and (k := self._surname_after(toks, j, end)) > j:
+                    surface = " ".join(t.text for t in toks[i:k])
+                    self._emit("person", surface, surface, False, cues)  # "Muhammad Ali Pate", not the boxer
+                    person_cue = False
+                    i = k
+                    continue
                 self._emit(kind, name, surface, True, cues)
                 person_cue = False
                 i = j
@@ -1313,6 +1320,16 @@ class _Extractor:
             return 0
         surface = " ".join(t.text for t in toks[t_end:j])
         self._emit("person", f"{toks[i].text} {surface}", surface, False, {"title"})
+        return j
+
+    def _surname_after(self, toks: list[Tok], j: int, end: int) -> int:
+        """End of a capitalised word after a known person's name at ``j`` that names nothing else (a
+        longer name: "Muhammad Ali Pate"); ``j`` if there is none."""
+        if j < end and not toks[j - 1].poss and toks[j].cap and toks[j].text.isalpha() and not toks[j].text.isupper() \
+                and toks[j].text not in self.lex.non_names and toks[j].text not in self.lex.connectors \
+                and toks[j].text not in self.lex.post_nominals and self._gaz_match(toks, j, end) is None \
+                and self._title_match(toks, j, end) is None and not self._commonish(toks[j].text):
+            return j + 1
         return j
 
     def _org_noun(self, low: str) -> bool:
