@@ -127,8 +127,7 @@ class ServeArticlePosts:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path = scope.get("root_path", "") + router.prefix
-        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != path:
+        if scope["type"] != "http" or scope["method"] != "POST" or _route_path(scope) != router.prefix:
             await self.app(scope, receive, send)
             return
         request = Request(scope, receive, send)
@@ -140,6 +139,13 @@ class ServeArticlePosts:
                 raise
             response = await handler(request, exc)
         await response(scope, receive, send)
+
+
+def _route_path(scope: Scope) -> str:
+    """The path the routes match, as Starlette reads it: without the proxy's root path where the
+    server put it in front (uvicorn does; other servers may not)."""
+    path, root = scope["path"], scope.get("root_path", "")
+    return path[len(root):] if root and path.startswith(root + "/") else path
 
 
 def _exception_handler(handlers: dict[Any, Any], exc: Exception) -> Any:
