@@ -999,3 +999,18 @@ def test_an_acronyms_possessive_ends_its_name() -> None:
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert "Ministry of Electricity" in orgs
     assert not any("'s" in o or "’s" in o for o in orgs)
+
+
+def test_given_names_and_one_word_people_keep_out_titles_and_other_names() -> None:
+    """No given name is a one-word title ('Ratu' was both, so it stayed in names), and no
+    one-word name of a person is a non-name or a known place or body."""
+    lex, gaz = resources.lexicon(), resources.gazetteer()
+    titles = {k[0] for k in lex.titles if len(k) == 1}
+    given = [w for line in (resources.DATA / "given_names.txt").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#") for w in line.split()]
+    assert not [w for w in given if w in titles]
+    one_word = [s for row in resources._rows("people.tsv")
+                for s in [row[0], *filter(None, (row[1] if len(row) > 1 else "").split("|"))]
+                if len(resources._key(s)) == 1]
+    assert not [s for s in one_word
+                if s in lex.non_names or (gaz.index.get(resources._key(s)) or ("person",))[0] != "person"]
