@@ -1014,3 +1014,31 @@ def test_given_names_and_one_word_people_keep_out_titles_and_other_names() -> No
                 if len(resources._key(s)) == 1]
     assert not [s for s in one_word
                 if s in lex.non_names or (gaz.index.get(resources._key(s)) or ("person",))[0] != "person"]
+
+
+def test_a_foreign_bodys_name_goes_on_through_its_lower_case_words() -> None:
+    body = ("Dock workers struck in Montreal on Monday. The Conseil du patronat du Québec and the "
+            "Fédération des chambres de commerce du Québec urged Ottawa to act, while the Syndicat des "
+            "débardeurs du port de Montréal said it would not return. Auditors at the Contraloría General "
+            "del Estado said the Instituto Marítimo e Portuário de Angola had not replied to their letters.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Conseil du patronat du Québec", "Fédération des chambres de commerce du Québec",
+            "Syndicat des débardeurs du port de Montréal", "Contraloría General del Estado",
+            "Instituto Marítimo e Portuário de Angola"} <= orgs
+    assert not orgs & {"Conseil", "Fédération", "Syndicat", "Contraloría"}
+
+
+def test_english_after_a_foreign_head_ends_its_name() -> None:
+    body = "The Banco de la Nación said the loans would be repaid. Officials at the Conseil said the talks failed."
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert not any("said" in o or "loans" in o for o in orgs)
+
+
+def test_an_acronym_spelled_by_words_of_another_language() -> None:
+    body = ("The Commission électorale nationale autonome (CENA) rejected the candidate, and the Forces "
+            "Cauris pour un Bénin Émergent (FCBE) protested. Prosecutors said the Unidad de Análisis "
+            "Financiero y Económico (UAFE) flagged the transfers. The CENA and the UAFE declined to comment.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Commission électorale nationale autonome", "Forces Cauris pour un Bénin Émergent",
+            "Unidad de Análisis Financiero y Económico"} <= orgs
+    assert not orgs & {"CENA", "FCBE", "UAFE"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -44,6 +45,25 @@ _ENGLISH_JOINS = frozenset({"and", "&", "of", "for", "the", "on", "upon"})
 # name even when it is an ordinary word alone ("Association of Teachers", "Ministère ... du Budget")
 _OF = frozenset({"of", "for", "de", "du", "des", "da", "do", "das", "dos", "del", "della", "di", "dei", "degli",
                  "delle", "für", "pentru", "dla"})
+# the first words of bodies' names in other languages, whose names may hold lower-case words
+# ("Conseil du patronat du Québec"), and the joining words of those languages
+_FOREIGN_FRONT_HEADS = frozenset("""Agence Agencia Agenzia Agenția Agência Alianza Aliança Alianța Alleanza Asamblea
+    Asociación Asociația Assembleia Associació Associazione Associação Autoridad Autoridade Autoritatea Autorité Banca
+    Banco Banque Caisse Caixa Caja Centro Comisión Comissão Comitato Comité Comitê Commissione Compagnie Companhia
+    Compañía Confederación Confederazione Confederação Confédération Congreso Congrès Conseil Consejo Conselho Consell
+    Consiglio Consiliul Contraloría Cooperativa Coordinadora Corporación Corte Curtea Cámara Câmara Defensoria Defensoría
+    Departamento Dirección Direction Direcția Direção Ejército Empresa Escola Escuela Federación Federazione Federação
+    Federația Fiscalía Fondation Fondazione Fondo Frente Fundación Fundação Fédération Groupe Grupo Gruppo Guardia
+    Institut Instituto Institutul Istituto Juzgado Jurado Ministerio Ministero Ministerul Ministère Ministério Mouvement
+    Movimento Movimiento Museo Museu Musée Observatorio Observatório Ordem Parti Partido Partidul Partito Policía Polizia
+    Polícia Prefeitura Procuraduría Rassemblement Registraduría Samahan Secretaria Secretaría Servicio Serviço Sindacato
+    Sindicat Sindicato Sindicatul Sociedad Sociedade Società Société Superintendencia Syndicat Teatro Théâtre Tribunal
+    Tribunale Unione Uniunea Universidad Universidade Università Université União Unión École Școala""".split())
+_FOREIGN_JOINS = frozenset("""de du des da do das dos del della delle dei degli di la le les et e y i en pour para per
+    por au aux din și pentru ng mga sa""".split())
+# lower-case English words that no foreign name holds: a run that meets one is back in English
+_ENGLISH_LOWER = frozenset("""a an the said says this that its it their his her they we our be been being as not
+    but after before when while since because if than then there here would should could may might must""".split())
 _REGNAL_TITLES = frozenset({"King", "Queen", "Emperor", "Empress", "Sultan", "Emir", "Tsar", "Shah", "Pope"})
 _ROMAN_NUMERAL = re.compile(r"[IVX]{1,5}")
 _COUNTRY_ABBREVIATIONS = frozenset({"US", "UK", "U.S.", "U.K."})
@@ -521,6 +541,10 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
             if k > j and k < n and toks[k].cap:
                 j = k
                 continue
+            k = _foreign_run_end(toks, i, j)
+            if k:
+                j = k
+                continue
             break
         while j < n and (toks[j].text.isdigit() or toks[j].text == "+") and (j + 1 >= n or toks[j + 1].text != "of") \
                 and any(tuple(t.key for t in toks[k:j + 1]) in gaz.index for k in range(max(i, j - 3), j)):
@@ -529,6 +553,24 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
             i -= 1  # a known name opened by a lower-case article: "al Qaeda"
         out.append((i, j))
     return out
+
+
+def _foreign_run_end(toks: list[Tok], i: int, j: int) -> int:
+    """Where a name in another language goes on past its lower-case words, or 0: after a foreign
+    body's first word, joining words and lower-case words up to a joining word and a capital
+    ("Syndicat des débardeurs du port de Montréal", "Samahan ng mga Manggagawa sa Sunbird")."""
+    if toks[j].low not in _FOREIGN_JOINS or toks[j - 1].poss \
+            or not any(t.text in _FOREIGN_FRONT_HEADS for t in toks[max(i, j - 4):j]):
+        return 0
+    for k in range(j, min(len(toks), j + 9)):
+        t = toks[k]
+        if t.cap:
+            return k if toks[k - 1].low in _FOREIGN_JOINS else 0
+        if t.low in _FOREIGN_JOINS:
+            continue
+        if not t.ordinary or t.low in _FUNCTION_WORDS or t.low in _ENGLISH_LOWER:
+            return 0
+    return 0
 
 
 def _surface(toks: list[Tok], i: int, j: int) -> str:
@@ -552,9 +594,14 @@ def _unmasked(start: int, end: int, masked: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _unaccented(letter: str) -> str:
+    """A letter without its accent ("É" -> "E"), for initials: "Bénin Émergent (FCBE)"."""
+    return unicodedata.normalize("NFD", letter)[0] if letter > "\x7f" else letter
+
+
 def _initials(word: str) -> str:
     """The letter a word gives an acronym: its first capital ("al-Islam" -> "I"), "" if none."""
-    return next((c for c in word if c.isupper()), "") if "-" in word or word[:1].isupper() else ""
+    return _unaccented(next((c for c in word if c.isupper()), "")) if "-" in word or word[:1].isupper() else ""
 
 
 def spells(words: Sequence[str], letters: str) -> bool:
@@ -571,8 +618,23 @@ def spells(words: Sequence[str], letters: str) -> bool:
         word = words[w]
         if word in ("&", "the", "and", "of", "'s") or not word[:1].isalpha():
             return go(w + 1, k)
-        return go(w + 1, k) or (k < len(letters) and word[0].upper() == letters[k] and go(w + 1, k + 1))
+        return go(w + 1, k) or (k < len(letters) and _unaccented(word[0].upper()) == letters[k] and go(w + 1, k + 1))
     return bool(letters) and go(0, 0)
+
+
+_CLAUSE_END = re.compile(r"[.,;:!?\"“”()]$")
+
+
+def _spelled_long_form(text: str, paren: int, acronym: str) -> str | None:
+    """The words just before an acronym in parentheses that spell it, lower-case words of another
+    language among them ("Commission électorale nationale autonome (CENA)", "Unidad de Análisis
+    Financiero y Económico (UAFE)"): the longest run, in its clause, opened by a capital."""
+    words = text[max(0, paren - 200):paren].split()[-12:]
+    start = next((k + 1 for k in range(len(words) - 1, -1, -1) if _CLAUSE_END.search(words[k])), 0)
+    words = words[start:]
+    letters = acronym.replace("&", "").upper()
+    return next((" ".join(words[k:]) for k in range(len(words))
+                 if words[k][:1].isupper() and words[k] not in _ARTICLES and spells(words[k:], letters)), None)
 
 
 def _redefined_acronyms(text: str, gaz: Gazetteer) -> set[str]:
@@ -656,6 +718,14 @@ class _Extractor:
             if long:
                 self.acronyms[m.group(2)] = long
                 if long.split()[-1] not in _NOT_ORG_LAST:
+                    self.defined.add(long)
+        for m in _ACRONYM_PARENS.finditer(text) if "(" in text else ():
+            acronym = m.group()[1:-1]
+            known = self.acronyms.get(acronym)
+            if known is None or not spells(known.split(), acronym.replace("&", "")):
+                long = _spelled_long_form(text, m.start(), acronym)  # what _ACRONYM_DEF does not read
+                if long and long.split()[-1] not in _NOT_ORG_LAST:
+                    self.acronyms[acronym] = long
                     self.defined.add(long)
         # acronyms the gazetteer knows for a body that this text spells out as something else
         # ("British Phonographic Industry (BPI)", "N-nitrosodimethylamine (NDMA)")
@@ -783,6 +853,8 @@ class _Extractor:
         if not (" ".join(inner) in self.defined or inner[0] in lex.org_front_heads
                 or any(w in lex.org_heads for w in inner)):
             return False  # no organisation head word anywhere: not one organisation
+        if inner[0] in _FOREIGN_FRONT_HEADS:
+            return True  # "Contraloría General del Estado": no English title inside
         for k in range(lead, end):
             t_end = self._title_match(toks, k, end)
             if t_end is None or (t_end < stop and all(t.text in lex.org_heads for t in toks[t_end:stop])):
