@@ -310,6 +310,28 @@ def test_any_text_never_raises(body: str) -> None:
     enrich(ArticleIn(body_text=body))
 
 
+# words that the name rules read: heads, fields, titles, joining words, names, punctuation
+_NAME_WORDS = ("Ministry of for Finance and Justice the The Bank Central President Minister Prime Labour said "
+               "told , & . ( ) 's Skadden Arps Conseil du des de Québec Instituto e Portuário Kiev Moscow "
+               "Mr Dr Corp Group Partners LLP University Club FC United City Council CENA (CENA) Klitschko "
+               "Vitali Zelensky US UK Ukrainian Commission électorale Forces Cauris pour un Bénin Émergent "
+               "al- bin Abu -based Lagos-based Port St Saint Union Federation Workers Industries Mines "
+               "Energy Trade Industry").split()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=40))
+def test_any_run_of_name_words_never_raises(words: list[str]) -> None:
+    """Runs of the words the name rules read, in any order and ending anywhere (a name can end
+    the text with no full stop after it)."""
+    enrich(ArticleIn(body_text=" ".join(words)))
+
+
+def test_a_text_that_ends_in_a_portfolio_without_a_full_stop() -> None:
+    e = enrich(ArticleIn(body_text="Officials said the plan was backed by Finance and Justice"))
+    assert e.wordcount == 10
+
+
 def test_huge_article() -> None:
     body = ("The minister said the plan would work. " * 12 + "\n\n") * 1200  # ~100,000 words
     e = enrich(ArticleIn(body_text=body))
@@ -1042,3 +1064,24 @@ def test_an_acronym_spelled_by_words_of_another_language() -> None:
     assert {"Commission électorale nationale autonome", "Forces Cauris pour un Bénin Émergent",
             "Unidad de Análisis Financiero y Económico"} <= orgs
     assert not orgs & {"CENA", "FCBE", "UAFE"}
+
+
+def test_a_body_listing_its_fields_with_commas_is_one_name() -> None:
+    body = ("The Ministry of Industries, Mines and Energy and the Ministry of Trade, Industry and Energy "
+            "met a researcher at the Mexico City-based Center for Studies of Security, Justice and Democracy. "
+            "Officials from Brazil, Russia, India and China attended.")
+    e = enrich(ArticleIn(body_text=body))
+    orgs = _names(e.organisations)
+    assert {"Ministry of Industries, Mines and Energy", "Ministry of Trade, Industry and Energy",
+            "Center for Studies of Security, Justice and Democracy"} <= orgs
+    assert {"Brazil", "Russia", "India", "China", "Mexico City"} <= _names(e.places)
+    assert not any(o.startswith(("Ministry of Industries,", "Brazil")) and o.endswith("Mines") for o in orgs)
+
+
+def test_a_firm_named_for_its_partners_is_one_name() -> None:
+    body = ("Skadden, Arps, Slate, Meagher & Flom and Kessler, Baum & Tran LLP advised the buyers. "
+            "Cisco, Qualcomm and Amazon Web Services bid.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Skadden, Arps, Slate, Meagher & Flom", "Kessler, Baum & Tran LLP", "Cisco", "Qualcomm",
+            "Amazon Web Services"} <= orgs
+    assert not orgs & {"Skadden", "Meagher & Flom", "Baum & Tran LLP"}

@@ -541,10 +541,11 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
             if k > j and k < n and toks[k].cap:
                 j = k
                 continue
-            k = _foreign_run_end(toks, i, j)
+            k = _foreign_run_end(toks, i, j) or _listed_name_end(toks, i, j, lex, gaz)
             if k:
                 j = k
                 continue
+            j = _partners_end(toks, i, j, lex, gaz) or j
             break
         while j < n and (toks[j].text.isdigit() or toks[j].text == "+") and (j + 1 >= n or toks[j + 1].text != "of") \
                 and any(tuple(t.key for t in toks[k:j + 1]) in gaz.index for k in range(max(i, j - 3), j)):
@@ -553,6 +554,54 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
             i -= 1  # a known name opened by a lower-case article: "al Qaeda"
         out.append((i, j))
     return out
+
+
+def _listed_name_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazetteer) -> int:
+    """Where a body's name that lists its fields with commas after "of" or "for" goes on, at its
+    last "and", or 0 ("Ministry of Industries, Mines and Energy", "Federation of Mining,
+    Metallurgical and Steel Workers of Peru")."""
+    if j + 2 >= len(toks) or toks[j].text != "," or not toks[j + 1].cap or toks[j - 1].poss:
+        return 0
+    of = next((k for k in range(j - 1, i, -1) if toks[k].low in ("of", "for")), 0)
+    if not (of and j - of <= 3 and any(t.text in lex.org_heads or t.text in lex.org_front_heads for t in toks[i:of])):
+        return 0
+    elements, k = _comma_list(toks, (of + 1 if of else i), j)
+    listed = [w for e in elements for w in e]
+    if not k or toks[k].text != "and" or not any(w in lex.field_words for w in listed) or any(
+            w in lex.connectors or w in gaz.demonyms or is_given_name(w, lex)
+            or (gaz.index.get((norm_token(w),)) or ("",))[0] in ("place", "organisation") for w in listed):
+        return 0  # (a list of places, bodies or people is no name)
+    return k
+
+
+def _partners_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazetteer) -> int:
+    """Where a firm named for its partners ends, or 0: single names listed with commas, the last
+    after an ampersand ("Skadden, Arps, Slate, Meagher & Flom", "Naidoo, Coetzee & Partners")."""
+    if j - i != 1 or j + 2 >= len(toks) or toks[j].text != "," or toks[i].poss:
+        return 0
+    elements, k = _comma_list(toks, i, j)
+    if not k or toks[k].text != "&" or not all(len(e) == 1 for e in elements) or any(
+            is_given_name(w, lex) or (gaz.index.get((norm_token(w),)) or ("",))[0] in (("place", "organisation") if e else ("place",))
+            for e, [w] in enumerate(elements)):
+        return 0  # (its first may be how the firm is known: "Skadden")
+    m = k + 1
+    while m < len(toks) and toks[m].cap and not toks[m - 1].poss:
+        m += 1
+    return m
+
+
+def _comma_list(toks: list[Tok], i: int, j: int) -> tuple[list[list[str]], int]:
+    """The capitalised runs listed with commas from ``i`` (the first ends at ``j``, a comma), and
+    where the list's last joining word ("and", "&") is, or 0 when none follows."""
+    n = len(toks)
+    elements, k = [[t.text for t in toks[i:j]]], j
+    while k + 1 < n and toks[k].text == "," and toks[k + 1].cap:
+        m = k + 1
+        while m < n and toks[m].cap and not toks[m].poss and m - k <= 3:
+            m += 1
+        elements.append([t.text for t in toks[k + 1:m]])
+        k = m
+    return elements, k if k > j and k + 1 < n and toks[k].text in _AND and toks[k + 1].cap else 0
 
 
 def _foreign_run_end(toks: list[Tok], i: int, j: int) -> int:
@@ -803,7 +852,7 @@ class _Extractor:
 
     def _title_match(self, toks: list[Tok], i: int, end: int) -> int | None:
         keys = self._keys if toks is self._toks else [t.key for t in toks]
-        if keys[i] not in self.starts.titles:
+        if i >= end or keys[i] not in self.starts.titles:  # (nothing after the words before a title)
             return None
         titles = self.lex.titles
         for j in range(min(end, i + self.lex.max_title_len), i, -1):
@@ -823,6 +872,8 @@ class _Extractor:
         return None
 
     def _emit(self, kind: Kind | None, name: str, surface: str, known: bool, cues: set[str]) -> None:
+        if " , " in name:  # a name that lists with commas (see _listed_name_end)
+            name, surface = name.replace(" , ", ", "), surface.replace(" , ", ", ")
         self.mentions.append(Mention(kind, name, surface, known, cues, len(self.mentions)))
 
     def _commonish(self, word: str) -> bool:
@@ -853,8 +904,8 @@ class _Extractor:
         if not (" ".join(inner) in self.defined or inner[0] in lex.org_front_heads
                 or any(w in lex.org_heads for w in inner)):
             return False  # no organisation head word anywhere: not one organisation
-        if inner[0] in _FOREIGN_FRONT_HEADS:
-            return True  # "Contraloría General del Estado": no English title inside
+        if inner[0] in _FOREIGN_FRONT_HEADS or "," in inner:
+            return True  # "Contraloría General del Estado", "... of Security, Justice and Democracy": no title inside
         for k in range(lead, end):
             t_end = self._title_match(toks, k, end)
             if t_end is None or (t_end < stop and all(t.text in lex.org_heads for t in toks[t_end:stop])):
@@ -889,8 +940,8 @@ class _Extractor:
         if " ".join(t.text for t in toks[start:end]) in self.defined or self._portfolio_end(toks, start, end):
             return False  # (a portfolio before a title: "Labour and Employment Adviser Abdul Karim")
         for k in range(start + 1, end - 1):
-            if toks[k].text not in _AND:
-                continue
+            if toks[k].text not in _AND or (start < k - 2 and toks[k - 2].text == ","):
+                continue  # (nor the last "and" of a list: "Ministry of Industries, Mines and Energy")
             left = [t.text for t in toks[start:k]]
             right_start = k + 1 + (toks[k + 1].text == "the")
             right = [t.text for t in toks[right_start:end]]
@@ -1084,6 +1135,10 @@ class _Extractor:
                 self._span(toks, start, cut, sentence_initial)  # "Japan's Nikkei 225": Japan only
             return
         whole = gaz.index.get(tuple(keys[start:end]))
+        if toks[start + 1:end - 1] and toks[start + 1].text == "," and toks[end - 2].text == "&":
+            name = _surface(toks, start, end)
+            self._emit("organisation", name, name, False, set())  # partners' names (see _partners_end)
+            return
         if whole is None and self._not_a_name(toks, start, end):
             return
         lead = start + (toks[start].text in _ARTICLES and end - start > 1)
@@ -1142,10 +1197,11 @@ class _Extractor:
                                   or (lead == start and toks[lead].low in _LEAD_PREPS)):  # "At X School"
                 lead += 1
             stop = end
+            listed = any(t.text == "," for t in toks[lead:end])  # a name listing its fields (_listed_name_end)
             while lead < end and toks[lead].text.endswith("-based"):
                 self._based(toks[lead].text[:-6], lead + 1 < end or self._noun_for_name(toks, end))
                 lead += 1
-            while stop > lead and gaz.index.get(tuple(keys[lead:stop])) is None and (
+            while stop > lead and not listed and gaz.index.get(tuple(keys[lead:stop])) is None and (
                     toks[stop - 1].text in lex.connectors or (
                     toks[stop - 1].text in lex.non_names and toks[stop - 1].text not in lex.org_heads
                     and toks[stop - 2].text not in _OF)):
@@ -1526,8 +1582,10 @@ class _Extractor:
         """Where a name starts after a compound adjective ("Russian-led", "London-listed", "Abu
         Dhabi-based"); the words before it are read on their own. ``start`` if there is none."""
         k = end - 1  # the last compound adjective
-        while k >= start and not ("-" in toks[k].text and self._compound_adj(toks[k].text)):
-            k -= 1
+        while k >= start and not ("-" in toks[k].text and (self._compound_adj(toks[k].text) or (
+                k > start and toks[k].text.endswith("-based") and (self.gaz.index.get(
+                    (toks[k - 1].key, norm_token(toks[k].text[:-6]))) or ("",))[0] == "place"))):
+            k -= 1  # (or a place whose last word is an ordinary one: "Mexico City-based")
         closing = k == end - 1 and toks[k].text.endswith("-based")
         if k < start or (closing and k == start):
             return start  # "Lagos-based" closing a span: read with what follows it
