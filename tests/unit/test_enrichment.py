@@ -1085,3 +1085,15 @@ def test_a_firm_named_for_its_partners_is_one_name() -> None:
     assert {"Skadden, Arps, Slate, Meagher & Flom", "Kessler, Baum & Tran LLP", "Cisco", "Qualcomm",
             "Amazon Web Services"} <= orgs
     assert not orgs & {"Skadden", "Meagher & Flom", "Baum & Tran LLP"}
+
+
+def test_an_and_before_words_with_no_name_of_their_own_does_not_split_a_name() -> None:
+    body = ("The Jamaica Hotel and Tourist Association welcomed the deal, as did the China International "
+            "Trust and Investment Corporation. The Ministry of Education and Culture and the Nordic Culture Fund "
+            "paid for it. Tidewater Ventures and Lindqvist & Ma Capital lost, as did Pakistan Petroleum Limited "
+            "and Government Holdings.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Jamaica Hotel and Tourist Association", "China International Trust and Investment Corporation",
+            "Ministry of Education and Culture", "Nordic Culture Fund", "Tidewater Ventures",
+            "Lindqvist & Ma Capital", "Pakistan Petroleum Limited"} <= orgs
+    assert not orgs & {"Tourist Association", "Investment Corporation", "Ministry of Education"}

@@ -32,6 +32,7 @@ _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'\-]*\s+)(?:(?:of|for|and|the|on|in|d
 _ACRONYM_PARENS = re.compile(r"\([A-Z][A-Z&]{1,9}\)")
 # ("Culture", "Pressure" but not the surname "Faure": a vowel before "ure" is no noun ending)
 _NOUNY = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ing|ics|ence|ance|(?<![aeiou])ure|ology|ship|ies|ers)$")
+_AGENT_NOUN = re.compile(r"[a-z]{3}(?:ists?|ors|ants)$")  # "Tourist", "Administrators", "Consultants"
 _PLACE_PREPS = frozenset({"in", "near", "outside", "from"})
 _ARTICLES = frozenset({"The", "A", "An"})
 _CAMEL = re.compile(r"^(?!Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+[A-Z]")
@@ -40,6 +41,9 @@ _PLACE_PREPS_MULTI = frozenset({"in", "near", "outside", "across", "around"})
 # Last words of names that are neither people nor organisations: laws, prizes, instruments.
 _NOT_ORG_LAST = frozenset(["Examination", "Exam", "Certificate", "Act", "Agreement", "Treaty", "Law", "Bill", "Index", "Convention", "Protocol", "Directive", "Regulation", "Plan", "Strategy", "Interface", "Product", "Rate", "Standard", "Code", "Accord", "Declaration", "Charter", "Prize", "Award", "Awards", "Medal", "Cup", "Trophy", "Telescope", "Satellite", "Day", "Week", "Championship", "Championships", "Galaxy", "Finals"])
 _AND = frozenset({"and", "&"})
+# the legal form that ends a company's name ("Pakistan Petroleum Limited and Government Holdings")
+_LEGAL_FORMS = frozenset({"Limited", "Ltd", "Ltd.", "Inc", "Inc.", "Corp", "Corp.", "PLC", "Plc", "plc", "LLC", "LLP",
+                          "SA", "AG", "NV", "BV", "GmbH", "SpA", "Tbk", "Bhd", "ASA", "Oyj", "SE"})
 _ENGLISH_JOINS = frozenset({"and", "&", "of", "for", "the", "on", "upon"})
 # "of" and "for" in the languages whose bodies' names news quotes: a word after one is part of the
 # name even when it is an ordinary word alone ("Association of Teachers", "Ministère ... du Budget")
@@ -951,6 +955,8 @@ class _Extractor:
                 return False  # "Office of Disaster Preparedness and Emergency Management"
             if right_start == k + 1 and self._fields_front(left, right):
                 return False  # "Energy and Petroleum Regulatory Authority"
+            if right_start == k + 1 and left[-1] not in _LEGAL_FORMS and self._generic_after_and(toks, right_start, end):
+                continue  # "Jamaica Hotel and Tourist Association", "Ministry of Energy and Mineral Resources"
             if self._known_any(toks, start, k) and self._known_any(toks, right_start, end):
                 # two known names: "China and the European Union", "Britain and the United States"
                 self._span(toks, start, k, initial)
@@ -974,6 +980,22 @@ class _Extractor:
                 self._span(toks, right_start, end, False)
                 return True
         return False
+
+    def _generic_after_and(self, toks: list[Tok], i: int, end: int) -> bool:
+        """Whether the words after an "and" (up to the next) are only fields, heads and ordinary
+        words ("Tourist Association", "Investment Corporation"): no name of their own, so the
+        rest of the name they end."""
+        j = next((m for m in range(i, end) if toks[m].text in _AND), end)
+        lex = self.lex
+        if j == i or self._known_any(toks, i, j) or any(not t.cap or t.poss or t.text in self.gaz.demonyms for t in toks[i:j]):
+            return False
+
+        def plain(w: str) -> bool:
+            return w in lex.org_heads or w in lex.field_words or w in _SECTOR_HEADS or self._commonish(w)
+        # a noun's shape counts before a head ("Tourist Association"), not alone ("Lindqvist & Ma")
+        return all(plain(t.text) for t in toks[i:j]) or (toks[j - 1].text in lex.org_heads and all(
+            plain(t.text) or _NOUNY.search(t.text) is not None or _AGENT_NOUN.search(t.text) is not None
+            for t in toks[i:j - 1]))
 
     def _fields_front(self, left: list[str], right: list[str]) -> bool:
         """Whether "A and B ... Head" is one body named for two sectors: a lone sector word before
