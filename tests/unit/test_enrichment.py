@@ -1097,3 +1097,20 @@ def test_an_and_before_words_with_no_name_of_their_own_does_not_split_a_name() -
             "Ministry of Education and Culture", "Nordic Culture Fund", "Tidewater Ventures",
             "Lindqvist & Ma Capital", "Pakistan Petroleum Limited"} <= orgs
     assert not orgs & {"Tourist Association", "Investment Corporation", "Ministry of Education"}
+
+
+def test_an_ordinary_word_opening_a_sentence_and_a_bodys_name_stays_in_it() -> None:
+    body = ("Southern Copper Corp, a unit of Grupo Mexico, rose. Insurance Bureau of Canada figures show "
+            "claims rose. Meanwhile Goldman Sachs said no.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Southern Copper Corp", "Insurance Bureau of Canada", "Goldman Sachs"} <= orgs
+    assert not orgs & {"Copper Corp", "Bureau of Canada", "Meanwhile Goldman Sachs"}
+
+
+def test_facilities_partnerships_panels_and_investors_head_names() -> None:
+    body = ("The Caribbean Catastrophe Risk Insurance Facility paid out. Shares held by Glasgow-based "
+            "Kestrel Park Investors fell, and the Takeover Regulation Panel ruled on the bid.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Caribbean Catastrophe Risk Insurance Facility", "Kestrel Park Investors",
+            "Takeover Regulation Panel"} <= _names(e.organisations)
+    assert "Caribbean" not in _names(e.places)

@@ -981,6 +981,14 @@ class _Extractor:
                 return True
         return False
 
+    def _opens_name(self, toks: list[Tok], i: int, end: int) -> bool:
+        """Whether an ordinary word opening a sentence is how a body's name opens: a field, head,
+        compass or modifier word before more capitals and a head ("Southern Copper Corp, a unit of",
+        "Insurance Bureau of Canada figures show"), not "Meanwhile" or "Analysts"."""
+        w, lex = toks[i].text, self.lex
+        return (w in lex.field_words or w in lex.org_heads or w in lex.compass or w in _ORG_MODIFIERS) \
+            and i + 1 < end and toks[i + 1].cap and any(t.text in lex.org_heads for t in toks[i + 1:end])
+
     def _generic_after_and(self, toks: list[Tok], i: int, end: int) -> bool:
         """Whether the words after an "and" (up to the next) are only fields, heads and ordinary
         words ("Tourist Association", "Investment Corporation"): no name of their own, so the
@@ -1215,7 +1223,7 @@ class _Extractor:
             lead = start
             while lead < end and (toks[lead].text in _ARTICLES or toks[lead].text in lex.connectors
                                   or (lead == start and sentence_initial and self._commonish(toks[lead].text)
-                                      and toks[lead].text not in gaz.demonyms)
+                                      and toks[lead].text not in gaz.demonyms and not self._opens_name(toks, lead, end))
                                   or (lead == start and toks[lead].low in _LEAD_PREPS)):  # "At X School"
                 lead += 1
             stop = end
