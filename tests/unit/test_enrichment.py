@@ -1114,3 +1114,11 @@ def test_facilities_partnerships_panels_and_investors_head_names() -> None:
     assert {"Caribbean Catastrophe Risk Insurance Facility", "Kestrel Park Investors",
             "Takeover Regulation Panel"} <= _names(e.organisations)
     assert "Caribbean" not in _names(e.places)
+
+
+def test_a_legal_form_after_a_companys_name_stays_in_it() -> None:
+    body = ("Shares in Sable Rock Resources plc fell. Ensenada Holdings SA paid the bribes, "
+            "the court heard, and Sable Rock Resources denied wrongdoing.")
+    orgs = enrich(ArticleIn(body_text=body)).organisations
+    assert {"Sable Rock Resources plc", "Ensenada Holdings SA"} <= _names(orgs)
+    assert not _names(orgs) & {"Sable Rock Resources", "Ensenada Holdings", "SA"}

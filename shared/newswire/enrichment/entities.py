@@ -554,6 +554,8 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
         while j < n and (toks[j].text.isdigit() or toks[j].text == "+") and (j + 1 >= n or toks[j + 1].text != "of") \
                 and any(tuple(t.key for t in toks[k:j + 1]) in gaz.index for k in range(max(i, j - 3), j)):
             j += 1  # a known name that ends in a number or a sign: "Phillips 66", "Canal+" (not "Article 19 of")
+        if j < n and toks[j].text == "plc" and not toks[j - 1].poss:
+            j += 1  # the one legal form written in lower case: "Barratt Redrow plc"
         if i > 0 and toks[i - 1].text in ("al", "el") and tuple(t.key for t in toks[i - 1:j]) in gaz.index:
             i -= 1  # a known name opened by a lower-case article: "al Qaeda"
         out.append((i, j))
@@ -1394,6 +1396,8 @@ class _Extractor:
                         and not toks[j - 1].poss and (j + 1 >= end or toks[j + 1].text not in lex.org_heads)):
                     j += 1  # "Mekong Delta", "Attawapiskat River"
                     name = " ".join(t.text for t in toks[i:j])
+                if kind == "organisation" and j < end and toks[j].text in _LEGAL_FORMS and not toks[j - 1].poss:
+                    j += 1  # "Barratt Redrow plc": the known firm, its legal form in how the text names it
                 surface = _surface(toks, i, j)
                 if kind == "place":
                     self._place_end = j
