@@ -1122,3 +1122,12 @@ def test_a_legal_form_after_a_companys_name_stays_in_it() -> None:
     orgs = enrich(ArticleIn(body_text=body)).organisations
     assert {"Sable Rock Resources plc", "Ensenada Holdings SA"} <= _names(orgs)
     assert not _names(orgs) & {"Sable Rock Resources", "Ensenada Holdings", "SA"}
+
+
+def test_a_share_price_move_names_a_company_but_not_an_ordinary_word_opening_a_sentence() -> None:
+    body = ("European shares slid on Tuesday. Carmakers led the fall, while Italy's Leonardo added 2.6% "
+            "and clothing chain TFG rose 4.5 percent. Exports fell 3% in May.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Leonardo", "TFG"} <= _names(e.organisations)
+    assert "Leonardo" not in _names(e.people)
+    assert "Exports" not in _names(e.organisations)

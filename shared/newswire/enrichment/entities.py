@@ -103,7 +103,8 @@ _ORG_AFTER = (
     r"|guidance|outlook|dividend)\b",
     r", (?:owned|backed|controlled) by\b",
     # a share-price move: "Nordex lost 2 per cent", "Adyen jumped 11%"
-    r" (?:lost|gained|jumped|slipped|shed|tumbled|slumped|surged|plunged|rallied) \d[\d.]* ?(?:per cent|percent|%)",
+    r" (?:lost|gained|jumped|slipped|shed|tumbled|slumped|surged|plunged|rallied|rose|fell|added|dropped|climbed"
+    r"|advanced|declined|sank|soared|slid) \d[\d.]* ?(?:per cent|percent|%)",
     r" (?:reported|posted|announced|booked) (?:an? |its )?(?:net |record |quarterly |annual |first-half "
     r"|half-year |full-year |pre-tax |operating |\d+ percent )*(?:profit|loss|revenue|revenues|sales|earnings|rise|fall)\b",
 )
@@ -130,7 +131,10 @@ _AFTER_TRIGGERS = frozenset(
     "CEO founder co-founder parent website share market economist operating managing annual workforce subscribers "
     "stores factories "
     "cut raised lowered kept reiterated owned backed controlled "
-    "lost gained jumped slipped shed tumbled slumped surged plunged rallied".split())
+    "lost gained jumped slipped shed tumbled slumped surged plunged rallied rose fell added dropped climbed advanced "
+    "declined sank soared slid".split())
+# moves that ordinary words make too ("Exports fell 3%", "Revenue rose 12%")
+_ORDINARY_MOVES = frozenset("rose fell added dropped climbed advanced declined sank soared slid".split())
 _BEFORE_TRIGGERS = frozenset(
     "analyst analysts economist economists strategist researcher researchers lecturer professor lawyer lawyers "
     "campaigner partner engineers scientists academics banker executives doctors nurses spokesperson spokesman "
@@ -323,7 +327,12 @@ def _org_evidence(text: str, cues: list[tuple[str, int]] | None = None, text_wor
         for p in _positions(text, word, text_words):
             for s0 in (p - 1, p - 2, p - 3):
                 if s0 > 0 and text[s0] in _CUE_AFTER_OPENS and _CUE_AFTER.match(text, s0):
-                    names.append(_name_before(text, s0))
+                    name = _name_before(text, s0)
+                    if name and word in _ORDINARY_MOVES and " " not in name \
+                            and text[:s0 - len(name)].rstrip()[-1:] in ("", ".", "!", "?", '"', "”", "&"):
+                        break  # "Exports fell 3%" opening a sentence: an ordinary word, not a firm (nor
+                        # the end of one: "Carlisle & Brandt fell 14 percent")
+                    names.append(name)
                     break
     for word in _BEFORE_TRIGGERS:
         for p in _positions(text, word, text_words):
