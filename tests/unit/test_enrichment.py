@@ -1131,3 +1131,11 @@ def test_a_share_price_move_names_a_company_but_not_an_ordinary_word_opening_a_s
     assert {"Leonardo", "TFG"} <= _names(e.organisations)
     assert "Leonardo" not in _names(e.people)
     assert "Exports" not in _names(e.organisations)
+
+
+def test_an_ordinary_word_opening_a_sentence_is_no_known_body_the_text_names_nowhere_else() -> None:
+    strike = ("Dock workers walked out in Montreal on Monday over labour rules. Labour leaders warned "
+              "that a special law would poison talks.")
+    uk = "Labour leaders met in London. The prime minister said Labour would win the vote."
+    assert "Labour Party" not in _names(enrich(ArticleIn(body_text=strike)).organisations)
+    assert "Labour Party" in _names(enrich(ArticleIn(body_text=uk)).organisations)

@@ -767,6 +767,8 @@ class _Extractor:
         self.mentions: list[Mention] = []
         # the ordinary (lower-case) words of this text
         self.lower_words = {t.key for ts in sentences for t in ts if t.ordinary}
+        # capitalised words written inside a sentence somewhere in this text (not only opening one)
+        self.inner_capitals = {t.text for ts in sentences for t in ts[1:] if t.cap}
         self.acronyms: dict[str, str] = {}
         self._place_end = -1  # where the last place (or place-cued name) of this sentence ended
         self.defined: set[str] = set()  # long forms of acronyms defined in the text
@@ -1405,6 +1407,11 @@ class _Extractor:
                         and not toks[j - 1].poss and (j + 1 >= end or toks[j + 1].text not in lex.org_heads)):
                     j += 1  # "Mekong Delta", "Attawapiskat River"
                     name = " ".join(t.text for t in toks[i:j])
+                if (kind == "organisation" and j - i == 1 and i == start and sentence_initial and end - start == 1
+                        and tok.key.lower() in self.lower_words and tok.text not in self.inner_capitals
+                        and (tok.text in lex.field_words or tok.text in lex.non_names or tok.text in lex.org_heads)):
+                    i = j  # "Labour leaders warned": an ordinary word opening a sentence, the party nowhere else
+                    continue
                 if kind == "organisation" and j < end and toks[j].text in _LEGAL_FORMS and not toks[j - 1].poss:
                     j += 1  # "Barratt Redrow plc": the known firm, its legal form in how the text names it
                 surface = _surface(toks, i, j)
