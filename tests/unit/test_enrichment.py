@@ -1139,3 +1139,10 @@ def test_an_ordinary_word_opening_a_sentence_is_no_known_body_the_text_names_now
     uk = "Labour leaders met in London. The prime minister said Labour would win the vote."
     assert "Labour Party" not in _names(enrich(ArticleIn(body_text=strike)).organisations)
     assert "Labour Party" in _names(enrich(ArticleIn(body_text=uk)).organisations)
+
+
+def test_a_capital_the_inside_a_sentence_is_part_of_a_bodys_name() -> None:
+    body = "Nauru sponsors a unit of The Metals Company, and The Metals Company plans to mine nodules."
+    orgs = enrich(ArticleIn(body_text=body)).organisations
+    assert [o.name for o in orgs] == ["The Metals Company"]
+    assert "Metals Company" in orgs[0].aliases

@@ -1282,6 +1282,9 @@ class _Extractor:
                                 for k, t in enumerate(toks[lead:stop], lead)).replace(" '", "'").replace(" ’", "’")
                 if name in self.acronyms:
                     name = self.acronyms[name]
+                if lead == start + 1 and toks[start].text == "The" and not sentence_initial:
+                    self._emit("organisation", "The " + name, name, False, set())  # "a stake in The Metals
+                    return  # Company": a capital "The" inside a sentence is part of the name
                 self._emit("organisation", name, name, False, set())
                 return
         i = start
