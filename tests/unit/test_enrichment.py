@@ -1146,3 +1146,10 @@ def test_a_capital_the_inside_a_sentence_is_part_of_a_bodys_name() -> None:
     orgs = enrich(ArticleIn(body_text=body)).organisations
     assert [o.name for o in orgs] == ["The Metals Company"]
     assert "Metals Company" in orgs[0].aliases
+
+
+def test_a_body_named_after_a_titled_person_keeps_the_title() -> None:
+    body = "Fans packed the Sir Vivian Richards Stadium in Antigua. Dr Ahmed Hassan Medical said so."
+    e = enrich(ArticleIn(body_text=body))
+    assert "Sir Vivian Richards Stadium" in _names(e.organisations)
+    assert "Vivian Richards" not in _names(e.people)

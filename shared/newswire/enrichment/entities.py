@@ -188,6 +188,8 @@ _SHARED_BODY_NAMES = frozenset({"Supreme Court", "Senate", "Congress", "House of
 # Titles of rulers whose names bodies and places take ("King Saud University", "Sheikh Zayed Road").
 _RULER_TITLES = frozenset({"King", "Queen", "Prince", "Princess", "Crown Prince", "Sheikh", "Sheikha", "Sultan", "Emir"})
 # Names of bodies with national branches: "Philippine Red Cross" keeps its demonym.
+# titles kept in the name of a body named after their holder, where a head noun ends it
+_NAMESAKE_TITLES = frozenset({"Sir", "Dame", "Dr", "Dr.", "Mahatma"})
 _NATIONAL_BRANCHES = frozenset({"Red Cross", "Red Crescent"})
 
 
@@ -847,7 +849,10 @@ class _Extractor:
         heads, fields = self.lex.org_heads, self.lex.field_words
         if k > t_end and toks[t_end].text in fields and not is_given_name(toks[t_end].text, self.lex):
             return k  # a title word, then a field: a firm ("Cardinal Health", "General Health Partners")
-        if " ".join(t.text for t in toks[i:t_end]) not in _RULER_TITLES:
+        title = " ".join(t.text for t in toks[i:t_end])
+        if title in _NAMESAKE_TITLES and k - t_end >= 2 and toks[k - 1].text in heads:
+            return k  # "Sir Vivian Richards Stadium", "Dr Sulaiman Al Habib Medical Services Group"
+        if title not in _RULER_TITLES:
             return 0
         words = [t.text for t in toks[t_end + 1:k]]
         if k - t_end < 2 or not any(w in heads or w in fields for w in words[:3]):
