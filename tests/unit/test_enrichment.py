@@ -1153,3 +1153,10 @@ def test_a_body_named_after_a_titled_person_keeps_the_title() -> None:
     e = enrich(ArticleIn(body_text=body))
     assert "Sir Vivian Richards Stadium" in _names(e.organisations)
     assert "Vivian Richards" not in _names(e.people)
+
+
+def test_a_unions_numbered_local_is_one_name() -> None:
+    body = "Foremen represented by ILWU Local 514 walked out, and Local 514 said talks had failed."
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert "ILWU Local 514" in orgs
+    assert "ILWU Local" not in orgs

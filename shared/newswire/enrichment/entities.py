@@ -565,6 +565,8 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
         while j < n and (toks[j].text.isdigit() or toks[j].text == "+") and (j + 1 >= n or toks[j + 1].text != "of") \
                 and any(tuple(t.key for t in toks[k:j + 1]) in gaz.index for k in range(max(i, j - 3), j)):
             j += 1  # a known name that ends in a number or a sign: "Phillips 66", "Canal+" (not "Article 19 of")
+        if j < n and toks[j - 1].text == "Local" and j - i > 1 and toks[j].text.isdigit():
+            j += 1  # a union's branch by number: "ILWU Local 514"
         if j < n and toks[j].text == "plc" and not toks[j - 1].poss:
             j += 1  # the one legal form written in lower case: "Barratt Redrow plc"
         if i > 0 and toks[i - 1].text in ("al", "el") and tuple(t.key for t in toks[i - 1:j]) in gaz.index:
