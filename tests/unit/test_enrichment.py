@@ -1160,3 +1160,12 @@ def test_a_unions_numbered_local_is_one_name() -> None:
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert "ILWU Local 514" in orgs
     assert "ILWU Local" not in orgs
+
+
+def test_national_sides_and_clubs_by_their_nicknames() -> None:
+    body = ("Kaizer Chiefs beat Orlando Pirates 2-1 at FNB Stadium. Amakhosi now lead the table, and three "
+            "of their players were called up by Bafana Bafana for the qualifiers.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Kaizer Chiefs", "Bafana Bafana"} <= _names(e.organisations)
+    assert "Amakhosi" not in _names(e.organisations)
+    assert "Bafana Bafana" not in _names(e.people)
