@@ -1169,3 +1169,13 @@ def test_national_sides_and_clubs_by_their_nicknames() -> None:
     assert {"Kaizer Chiefs", "Bafana Bafana"} <= _names(e.organisations)
     assert "Amakhosi" not in _names(e.organisations)
     assert "Bafana Bafana" not in _names(e.people)
+
+
+def test_a_foreign_bodys_name_may_end_in_lower_case_words() -> None:
+    body = ("The Cour des comptes, the state audit court, has criticised the plan, which the Conseil "
+            "supérieur de l'éducation (CSE) will examine. Researchers at the Institut quantique of the "
+            "Université de Sherbrooke agreed, and the Conseil reviewed the plan on Monday.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Cour des comptes", "Conseil supérieur de l'éducation", "Institut quantique",
+            "Université de Sherbrooke"} <= orgs
+    assert not any(o.startswith("Conseil reviewed") or o.endswith(" of") for o in orgs)

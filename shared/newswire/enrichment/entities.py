@@ -62,7 +62,9 @@ _FOREIGN_FRONT_HEADS = frozenset("""Agence Agencia Agenzia Agenția Agência Ali
     Movimento Movimiento Museo Museu Musée Observatorio Observatório Ordem Parti Partido Partidul Partito Policía Polizia
     Polícia Prefeitura Procuraduría Rassemblement Registraduría Samahan Secretaria Secretaría Servicio Serviço Sindacato
     Sindicat Sindicato Sindicatul Sociedad Sociedade Società Société Superintendencia Syndicat Teatro Théâtre Tribunal
-    Tribunale Unione Uniunea Universidad Universidade Università Université União Unión École Școala""".split())
+    Tribunale Unione Uniunea Universidad Universidade Università Université União Unión École Școala Cour Assemblée
+    Fonds Haut Haute Chambre Académie Minera Mineração Petróleos Industrias Laboratorios Constructora Servicios
+    Inversiones Transportes Aerolíneas Ferrocarriles""".split())
 _FOREIGN_JOINS = frozenset("""de du des da do das dos del della delle dei degli di la le les et e y i en pour para per
     por au aux din și pentru ng mga sa""".split())
 # lower-case English words that no foreign name holds: a run that meets one is back in English
@@ -556,7 +558,11 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
             if k > j and k < n and toks[k].cap:
                 j = k
                 continue
-            k = _foreign_run_end(toks, i, j) or _listed_name_end(toks, i, j, lex, gaz)
+            run, closed = _foreign_run_end(toks, i, j)
+            if closed:
+                j = run  # "Cour des comptes, the state audit court"
+                break
+            k = run or _listed_name_end(toks, i, j, lex, gaz)
             if k:
                 j = k
                 continue
@@ -623,22 +629,38 @@ def _comma_list(toks: list[Tok], i: int, j: int) -> tuple[list[list[str]], int]:
     return elements, k if k > j and k + 1 < n and toks[k].text in _AND and toks[k + 1].cap else 0
 
 
-def _foreign_run_end(toks: list[Tok], i: int, j: int) -> int:
-    """Where a name in another language goes on past its lower-case words, or 0: after a foreign
-    body's first word, joining words and lower-case words up to a joining word and a capital
-    ("Syndicat des débardeurs du port de Montréal", "Samahan ng mga Manggagawa sa Sunbird")."""
-    if toks[j].low not in _FOREIGN_JOINS or toks[j - 1].poss \
+def _foreign_run_end(toks: list[Tok], i: int, j: int) -> tuple[int, bool]:
+    """Where a name in another language goes on past its lower-case words, and whether it ends
+    there, or (0, False): after a foreign body's first word, joining words and lower-case words up
+    to a joining word and a capital ("Syndicat des débardeurs du port de Montréal", "Samahan ng mga
+    Manggagawa sa Sunbird"), or up to punctuation or an English word after words that are not
+    English by their shape ("Cour des comptes,", "Conseil supérieur de l'éducation (CSE)")."""
+    if toks[j - 1].poss or not (toks[j].low in _FOREIGN_JOINS or _foreign_word(toks[j])) \
             or not any(t.text in _FOREIGN_FRONT_HEADS for t in toks[max(i, j - 4):j]):
-        return 0
+        return 0, False
+    foreign = False
     for k in range(j, min(len(toks), j + 9)):
         t = toks[k]
         if t.cap:
-            return k if toks[k - 1].low in _FOREIGN_JOINS else 0
+            return (k, False) if toks[k - 1].low in _FOREIGN_JOINS else (0, False)
         if t.low in _FOREIGN_JOINS:
+            foreign = True
             continue
-        if not t.ordinary or t.low in _FUNCTION_WORDS or t.low in _ENGLISH_LOWER:
-            return 0
-    return 0
+        if t.ordinary and t.low not in _FUNCTION_WORDS and t.low not in _ENGLISH_LOWER:
+            foreign = foreign or _foreign_word(t)
+            continue
+        ends = not t.ordinary or t.low in _FUNCTION_WORDS or t.low in _ENGLISH_LOWER
+        return (k, True) if ends and foreign and k - j <= 6 and toks[k - 1].low not in _FOREIGN_JOINS else (0, False)
+    return 0, False
+
+
+# what no English word looks like: an accent, an elision, a Romance adjective's ending
+_ROMANCE_SHAPE = re.compile(r"[àâçéèêëîïôûùüÿñãõáíóú]|^[dl]['’]|(?:ique|iques|ale|ales|elle|aire|aires|eur|euse|ienne|aise"
+                            r"|ano|ana|ino|ina|ado|ada|ico|ica|ivo|iva|eiro|eira|ção|ões|oso|osa)$")
+
+
+def _foreign_word(t: Tok) -> bool:
+    return t.ordinary and _ROMANCE_SHAPE.search(t.text) is not None
 
 
 def _surface(toks: list[Tok], i: int, j: int) -> str:
