@@ -1179,3 +1179,12 @@ def test_a_foreign_bodys_name_may_end_in_lower_case_words() -> None:
     assert {"Cour des comptes", "Conseil supérieur de l'éducation", "Institut quantique",
             "Université de Sherbrooke"} <= orgs
     assert not any(o.startswith("Conseil reviewed") or o.endswith(" of") for o in orgs)
+
+
+def test_an_office_named_by_its_holders_title_is_a_body() -> None:
+    body = ("The Office of the Director of Public Prosecutions called him, and the Office of the Prime "
+            "Minister said so. The Office of the President denied it.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Office of the Director of Public Prosecutions", "Office of the Prime Minister",
+            "Office of the President"} <= _names(e.organisations)
+    assert "Public Prosecutions" not in _names(e.organisations)

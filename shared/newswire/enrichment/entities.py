@@ -950,8 +950,9 @@ class _Extractor:
         if not (" ".join(inner) in self.defined or inner[0] in lex.org_front_heads
                 or any(w in lex.org_heads for w in inner)):
             return False  # no organisation head word anywhere: not one organisation
-        if inner[0] in _FOREIGN_FRONT_HEADS or "," in inner:
-            return True  # "Contraloría General del Estado", "... of Security, Justice and Democracy": no title inside
+        if inner[0] in _FOREIGN_FRONT_HEADS or "," in inner or inner[:3] == ["Office", "of", "the"]:
+            return True  # "Contraloría General del Estado", "... of Security, Justice and Democracy": no title
+            # inside; "Office of the Prime Minister": a title inside names the office
         for k in range(lead, end):
             t_end = self._title_match(toks, k, end)
             if t_end is None or (t_end < stop and all(t.text in lex.org_heads for t in toks[t_end:stop])):
@@ -1269,7 +1270,8 @@ class _Extractor:
                                   or (lead == start and toks[lead].low in _LEAD_PREPS)):  # "At X School"
                 lead += 1
             stop = end
-            listed = any(t.text == "," for t in toks[lead:end])  # a name listing its fields (_listed_name_end)
+            # a name listing its fields (_listed_name_end), or an office named by its holder's title
+            listed = any(t.text == "," for t in toks[lead:end]) or [t.text for t in toks[lead:lead + 3]] == ["Office", "of", "the"]
             while lead < end and toks[lead].text.endswith("-based"):
                 self._based(toks[lead].text[:-6], lead + 1 < end or self._noun_for_name(toks, end))
                 lead += 1
