@@ -1188,3 +1188,10 @@ def test_an_office_named_by_its_holders_title_is_a_body() -> None:
     assert {"Office of the Director of Public Prosecutions", "Office of the Prime Minister",
             "Office of the President"} <= _names(e.organisations)
     assert "Public Prosecutions" not in _names(e.organisations)
+
+
+def test_a_demonym_that_is_also_a_given_name_opens_a_bodys_name() -> None:
+    body = "The German Bishops' Conference said the figures were painful."
+    e = enrich(ArticleIn(body_text=body))
+    assert "German Bishops' Conference" in _names(e.organisations)
+    assert not _names(e.people)

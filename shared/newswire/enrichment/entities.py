@@ -973,7 +973,7 @@ class _Extractor:
         if has_conn and not head_front and inner[first_conn] not in _AND and 2 <= first_conn <= 3 \
                 and not any(w in lex.org_front_heads or w in lex.titles for w in inner[:first_conn]):
             return False  # "Aarti Bhandari of the World Vegetable Center": a person, then the organisation
-        if is_given_name(inner[0], lex):
+        if is_given_name(inner[0], lex) and inner[0] not in gaz.demonyms:  # ("German", "Germán")
             # "Max Planck Institute for Astronomy" is an organisation; "Sarah Court said" a person
             after = toks[stop] if stop < len(toks) else None
             if len(inner) == 2 or (after is not None and after.text in lex.person_verbs):
@@ -1042,7 +1042,7 @@ class _Extractor:
             return False
 
         def plain(w: str) -> bool:
-            return w in lex.org_heads or w in lex.field_words or w in _SECTOR_HEADS or self._commonish(w)
+            return w in lex.org_heads or w in lex.field_words or w in _SECTOR_HEADS or w in _ORG_MODIFIERS or self._commonish(w)
         # a noun's shape counts before a head ("Tourist Association"), not alone ("Lindqvist & Ma")
         return all(plain(t.text) for t in toks[i:j]) or (toks[j - 1].text in lex.org_heads and all(
             plain(t.text) or _NOUNY.search(t.text) is not None or _AGENT_NOUN.search(t.text) is not None
