@@ -1195,3 +1195,9 @@ def test_a_demonym_that_is_also_a_given_name_opens_a_bodys_name() -> None:
     e = enrich(ArticleIn(body_text=body))
     assert "German Bishops' Conference" in _names(e.organisations)
     assert not _names(e.people)
+
+
+def test_a_name_written_with_a_lower_case_first_letter() -> None:
+    body = "The iTaukei Land Trust Board leases the land. An iPhone maker and mRNA researchers agreed."
+    e = enrich(ArticleIn(body_text=body))
+    assert _names(e.organisations) == {"iTaukei Land Trust Board"}

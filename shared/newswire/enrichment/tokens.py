@@ -27,6 +27,10 @@ _NO_POSSESSED = frozenset([",", ".", ";", ":", ")", "and", "or", "said", "says",
 _LOWER_PARTICLE = re.compile(r"(?:(?:al|el|ul|ud|ed|wal|wa|ad|an|ar|as|ash|at|az|bin|ibn|abd)-|[dl]['’])[A-Z]")
 
 
+# a name written with a lower-case first letter before a capital: "iTaukei", "eSwatini" (not "mRNA")
+_LOWER_FIRST = re.compile(r"[a-z][A-Z][a-z]{2,}$")
+
+
 class Tok:
     __slots__ = ("text", "key", "cap", "poss", "low", "ordinary")
 
@@ -77,7 +81,8 @@ def _tokens(sentence: str, lex: Lexicon) -> list[Tok]:
                 caps[text] = tok
             append(tok)
             continue
-        if not first.isupper() and not (("-" in text[1:5] or text[1:2] in "'’") and _is_cap(text)):
+        if not first.isupper() and not (("-" in text[1:5] or text[1:2] in "'’") and _is_cap(text)) \
+                and _LOWER_FIRST.match(text) is None:
             poss = _possessive(text)
             tok = Tok(text[:-2] if poss else text, text, False, poss)
             if len(plain) < _CACHE_MAX:
