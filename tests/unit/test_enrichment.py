@@ -1201,3 +1201,12 @@ def test_a_name_written_with_a_lower_case_first_letter() -> None:
     body = "The iTaukei Land Trust Board leases the land. An iPhone maker and mRNA researchers agreed."
     e = enrich(ArticleIn(body_text=body))
     assert _names(e.organisations) == {"iTaukei Land Trust Board"}
+
+
+def test_a_foreign_bodys_name_listing_its_fields() -> None:
+    body = ("The Federación Nacional de Trabajadores Mineros, Metalúrgicos y Siderúrgicos del Perú called a "
+            "strike, and the Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) warned of rain. The "
+            "Ministry of Trade, Industry, and Energy said so.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Federación Nacional de Trabajadores Mineros, Metalúrgicos y Siderúrgicos del Perú",
+            "Badan Meteorologi, Klimatologi, dan Geofisika", "Ministry of Trade, Industry, and Energy"} <= orgs

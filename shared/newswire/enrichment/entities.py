@@ -64,9 +64,11 @@ _FOREIGN_FRONT_HEADS = frozenset("""Agence Agencia Agenzia Agenția Agência Ali
     Sindicat Sindicato Sindicatul Sociedad Sociedade Società Société Superintendencia Syndicat Teatro Théâtre Tribunal
     Tribunale Unione Uniunea Universidad Universidade Università Université União Unión École Școala Cour Assemblée
     Fonds Haut Haute Chambre Académie Minera Mineração Petróleos Industrias Laboratorios Constructora Servicios
-    Inversiones Transportes Aerolíneas Ferrocarriles""".split())
+    Inversiones Transportes Aerolíneas Ferrocarriles Estadio Estádio Ingenio Comunidad Badan Dinas Balai""".split())
 _FOREIGN_JOINS = frozenset("""de du des da do das dos del della delle dei degli di la le les et e y i en pour para per
-    por au aux din și pentru ng mga sa""".split())
+    por au aux din și pentru ng mga sa dan""".split())
+# "and" in the languages whose bodies' names list their fields ("Mineros, Metalúrgicos y Siderúrgicos")
+_FOREIGN_ANDS = frozenset({"and", "&", "y", "e", "et", "și", "i", "dan", "und", "en"})
 # lower-case English words that no foreign name holds: a run that meets one is back in English
 _ENGLISH_LOWER = frozenset("""a an the said says this that its it their his her they we our be been being as not
     but after before when while since because if than then there here would should could may might must""".split())
@@ -582,21 +584,27 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
 
 
 def _listed_name_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazetteer) -> int:
-    """Where a body's name that lists its fields with commas after "of" or "for" goes on, at its
-    last "and", or 0 ("Ministry of Industries, Mines and Energy", "Federation of Mining,
-    Metallurgical and Steel Workers of Peru")."""
-    if j + 2 >= len(toks) or toks[j].text != "," or not toks[j + 1].cap or toks[j - 1].poss:
+    """Where a body's name that lists its fields with commas goes on, after its last "and", or 0:
+    after "of" or "for" ("Ministry of Industries, Mines and Energy", "Federation of Mining,
+    Metallurgical and Steel Workers of Peru"), or in another language after its first word or a
+    joining word ("Federación ... de Trabajadores Mineros, Metalúrgicos y Siderúrgicos del Perú",
+    "Badan Meteorologi, Klimatologi, dan Geofisika")."""
+    if j + 2 >= len(toks) or toks[j].text != "," or toks[j - 1].poss:
         return 0
-    of = next((k for k in range(j - 1, i, -1) if toks[k].low in ("of", "for")), 0)
-    if not (of and j - of <= 3 and any(t.text in lex.org_heads or t.text in lex.org_front_heads for t in toks[i:of])):
+    foreign = any(t.text in _FOREIGN_FRONT_HEADS for t in toks[i:j])
+    of = next((k for k in range(j - 1, i - 1, -1) if toks[k].low in ("of", "for")
+               or (foreign and (toks[k].low in _OF or toks[k].text in _FOREIGN_FRONT_HEADS))), -1)
+    if of < 0 or j - of > 3 or not any(t.text in lex.org_heads or t.text in lex.org_front_heads
+                                       or t.text in _FOREIGN_FRONT_HEADS for t in toks[i:of + 1]):
         return 0
-    elements, k = _comma_list(toks, (of + 1 if of else i), j)
+    elements, k = _comma_list(toks, of + 1, j)
     listed = [w for e in elements for w in e]
-    if not k or toks[k].text != "and" or not any(w in lex.field_words for w in listed) or any(
+    if not k or toks[k].text not in (_FOREIGN_ANDS if foreign else ("and",)) \
+            or not (foreign or any(w in lex.field_words for w in listed)) or any(
             w in lex.connectors or w in gaz.demonyms or is_given_name(w, lex)
             or (gaz.index.get((norm_token(w),)) or ("",))[0] in ("place", "organisation") for w in listed):
         return 0  # (a list of places, bodies or people is no name)
-    return k
+    return k + 1  # the capital after the last "and"
 
 
 def _partners_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazetteer) -> int:
@@ -626,7 +634,10 @@ def _comma_list(toks: list[Tok], i: int, j: int) -> tuple[list[list[str]], int]:
             m += 1
         elements.append([t.text for t in toks[k + 1:m]])
         k = m
-    return elements, k if k > j and k + 1 < n and toks[k].text in _AND and toks[k + 1].cap else 0
+    if k > j and k + 2 < n and toks[k].text == "," and toks[k + 1].low in _FOREIGN_ANDS and toks[k + 2].cap:
+        k += 1  # a comma before the last "and": "Meteorologi, Klimatologi, dan Geofisika"
+    joins = k + 1 < n and (toks[k].text in _AND or toks[k].low in _FOREIGN_ANDS) and toks[k + 1].cap
+    return elements, k if k > j and joins else 0
 
 
 def _foreign_run_end(toks: list[Tok], i: int, j: int) -> tuple[int, bool]:
@@ -947,7 +958,7 @@ class _Extractor:
         lex, gaz = self.lex, self.gaz
         if gaz.index.get(self._key(toks, lead, stop)) is not None or inner[-1] in _NOT_ORG_LAST:
             return False
-        if not (" ".join(inner) in self.defined or inner[0] in lex.org_front_heads
+        if not (" ".join(inner) in self.defined or inner[0] in lex.org_front_heads or inner[0] in _FOREIGN_FRONT_HEADS
                 or any(w in lex.org_heads for w in inner)):
             return False  # no organisation head word anywhere: not one organisation
         if inner[0] in _FOREIGN_FRONT_HEADS or "," in inner or inner[:3] == ["Office", "of", "the"]:
