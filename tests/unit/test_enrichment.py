@@ -316,7 +316,8 @@ _NAME_WORDS = ("Ministry of for Finance and Justice the The Bank Central Preside
                "Mr Dr Corp Group Partners LLP University Club FC United City Council CENA (CENA) Klitschko "
                "Vitali Zelensky US UK Ukrainian Commission électorale Forces Cauris pour un Bénin Émergent "
                "al- bin Abu -based Lagos-based Port St Saint Union Federation Workers Industries Mines "
-               "Energy Trade Industry").split()
+               "Energy Trade Industry y dan Badan Office Sir plc SA Local 514 quai supérieur l'éducation "
+               "Metalúrgicos Labour leaders iTaukei rose 4% Shares").split()
 
 
 @settings(max_examples=400, deadline=None)
