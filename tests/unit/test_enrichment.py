@@ -1211,3 +1211,13 @@ def test_a_foreign_bodys_name_listing_its_fields() -> None:
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert {"Federación Nacional de Trabajadores Mineros, Metalúrgicos y Siderúrgicos del Perú",
             "Badan Meteorologi, Klimatologi, dan Geofisika", "Ministry of Trade, Industry, and Energy"} <= orgs
+
+
+def test_sides_that_bowl_each_other_out_are_teams_and_the_dateline_stays_a_place() -> None:
+    body = ("GALLE, Sri Lanka (Newswire) - Left-arm spinner Nuwan Senanayake took six wickets as Sri Lanka "
+            "bowled New Zealand out for 211 on the third day of the first Test. The spinner's figures were "
+            "the best of his career, and the hosts closed the day on 140 for two in their second innings, "
+            "a lead of 260 runs with seven wickets in hand before the match resumes on Saturday.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Sri Lanka", "New Zealand"} <= _names(e.organisations)
+    assert {"Galle", "Sri Lanka"} <= _names(e.places)

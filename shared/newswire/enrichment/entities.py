@@ -378,14 +378,16 @@ _CLUB_WORDS = frozenset(["FC", "AFC", "CF", "SC", "SV", "VfL", "VfB", "United", 
 
 
 # A national side is a team only when it wins or loses ("India won by 295 runs", "beat Sri Lanka by
-# 233 runs"); "against France", "the India coach" are left to the place reading.
+# 233 runs", "Sri Lanka bowled New Zealand out"); "against France", "the India coach" are left to
+# the place reading.
 _NATION_AFTER_WORDS = ("beat", "beats", "defeated", "thrashed",
                        r"won by (?:\d+|an innings|[a-z]+ (?:runs|wickets|points|goals|tries|strokes))", r"won \d+",
-                       "drew with", "lost to")
+                       "drew with", "lost to", r"bowled (?:[A-Z]\w*(?: [A-Z]\w*){0,2}) out\b")
 _NATION_AFTER = re.compile(r"(?:, who)? (?:" + "|".join(_NATION_AFTER_WORDS) + r")\b")
-_NATION_BEFORE_WORDS = ("beat", "beating", "defeated", "lost to", "victory over", "win over", "drew with")
+_NATION_BEFORE_WORDS = ("beat", "beating", "defeated", "lost to", "victory over", "win over", "drew with", "bowled")
 _NATION_BEFORE = re.compile(r"\b(?:" + "|".join(_NATION_BEFORE_WORDS) + r") (?:the )?" + _NAME
-                            + r" (?:by \d|\d{1,2}-\d{1,2}\b)")  # "by 233 runs", "beat Nigeria 2-1"
+                            + r" (?:by \d|\d{1,2}-\d{1,2}\b|out\b)")  # "by 233 runs", "beat Nigeria 2-1",
+# "bowled New Zealand out"
 _SCORE_DASH = re.compile(r"-\d")  # the dash of a score ("2-1", "10-9"): one or two digits before it
 _CLUB_AFTER_NEEDLES = needles(_CLUB_AFTER_WORDS, before=" ", digits=True)  # (the score among them: see _club_after)
 _CLUB_AFTER_CLAUSE_NEEDLES = needles(_CLUB_AFTER_CLAUSES, before=", ")
@@ -2226,14 +2228,16 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
     gaz = gazetteer()
     toks = [_wire_opening(ts, gaz) for ts in toks]
     ex = _Extractor(text, toks, gazetteer(), lex, heuristics=english)
+    # (a dateline names where the story was filed, as "in" does: a place even in a sports report
+    # whose side shares its name, "GALLE, Sri Lanka (Newswire) - ... as Sri Lanka bowled ...")
     if dateline:
         hit = ex.gaz.index.get(tuple(norm_token(t) for t in dateline.split()))
         if hit is not None and hit[0] == "place":
-            ex._emit("place", hit[1], dateline, True, set())
+            ex._emit("place", hit[1], dateline, True, {"in"})
         else:
-            ex._emit("place", dateline, dateline, False, set())
+            ex._emit("place", dateline, dateline, False, {"in"})
     if region:  # "LAGOS, Nigeria (Newswire) —"
-        ex._emit("place", ex.gaz.upper_places.get(region.upper(), region), region, True, set())
+        ex._emit("place", ex.gaz.upper_places.get(region.upper(), region), region, True, {"in"})
     for ts in toks:
         ex.sentence(ts)
     if ex.heuristics:
