@@ -1221,3 +1221,10 @@ def test_sides_that_bowl_each_other_out_are_teams_and_the_dateline_stays_a_place
     e = enrich(ArticleIn(body_text=body))
     assert {"Sri Lanka", "New Zealand"} <= _names(e.organisations)
     assert {"Galle", "Sri Lanka"} <= _names(e.places)
+
+
+def test_a_foreign_name_goes_on_to_a_capital_after_its_lower_case_words() -> None:
+    body = "The Musée du quai Branly returned 26 objects. The Conseil reviewed the Plan on Monday."
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert "Musée du quai Branly" in orgs
+    assert not any("reviewed" in o for o in orgs)

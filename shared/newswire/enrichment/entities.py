@@ -654,8 +654,8 @@ def _foreign_run_end(toks: list[Tok], i: int, j: int) -> tuple[int, bool]:
     foreign = False
     for k in range(j, min(len(toks), j + 9)):
         t = toks[k]
-        if t.cap:
-            return (k, False) if toks[k - 1].low in _FOREIGN_JOINS else (0, False)
+        if t.cap:  # (after a joining word, or after lower-case words a joining word opened: "Musée du quai Branly")
+            return (k, False) if toks[k - 1].low in _FOREIGN_JOINS or (foreign and k > j) else (0, False)
         if t.low in _FOREIGN_JOINS:
             foreign = True
             continue
