@@ -1228,3 +1228,11 @@ def test_a_foreign_name_goes_on_to_a_capital_after_its_lower_case_words() -> Non
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert "Musée du quai Branly" in orgs
     assert not any("reviewed" in o for o in orgs)
+
+
+def test_opec_plus_is_not_opec_and_the_houthis_are_one_movement() -> None:
+    body = ("OPEC+ will meet on Sunday, and OPEC's secretary general said output would rise. The Houthi "
+            "movement agreed to free 700 people held by the Houthis.")
+    orgs = enrich(ArticleIn(body_text=body)).organisations
+    assert {"OPEC+", "Organization of the Petroleum Exporting Countries", "Houthi movement"} <= _names(orgs)
+    assert len(orgs) == 3
