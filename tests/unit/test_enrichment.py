@@ -1236,3 +1236,11 @@ def test_opec_plus_is_not_opec_and_the_houthis_are_one_movement() -> None:
     orgs = enrich(ArticleIn(body_text=body)).organisations
     assert {"OPEC+", "Organization of the Petroleum Exporting Countries", "Houthi movement"} <= _names(orgs)
     assert len(orgs) == 3
+
+
+def test_a_head_and_then_words_with_no_name_of_their_own_are_one_body() -> None:
+    body = ("The Fire Service and Civil Defence said 40 people died. The Mining and Energy Union and the "
+            "United Steelworkers agreed, as did the Bank of Ghana and Standard Chartered.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Fire Service and Civil Defence", "Bank of Ghana", "Standard Chartered"} <= orgs
+    assert not orgs & {"Fire Service", "Civil Defence"}

@@ -981,6 +981,11 @@ class _Extractor:
         has_conn = any(w in lex.connectors for w in inner[1:-1])
         head_last = inner[-1] in lex.org_heads
         first_conn = next((k for k, w in enumerate(inner) if w in lex.connectors), len(inner))
+        if first_conn < len(inner) - 1 and inner[first_conn] == "and" and len(inner) == stop - lead \
+                and not any(w in lex.connectors for w in inner[first_conn + 1:]) \
+                and any(w in lex.org_heads for w in inner[:first_conn]) \
+                and self._generic_after_and(toks, lead + first_conn + 1, stop):
+            return True  # "Fire Service and Civil Defence": a head, then words with no name of their own
         head_front = any(w in lex.org_heads for w in inner[:first_conn]) and (
             first_conn == len(inner) or inner[first_conn] not in _AND)
         if has_conn and not head_front and inner[first_conn] not in _AND and 2 <= first_conn <= 3 \
