@@ -1244,3 +1244,10 @@ def test_a_head_and_then_words_with_no_name_of_their_own_are_one_body() -> None:
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert {"Fire Service and Civil Defence", "Bank of Ghana", "Standard Chartered"} <= orgs
     assert not orgs & {"Fire Service", "Civil Defence"}
+
+
+def test_terminals_law_courts_and_shipyards_head_names() -> None:
+    body = ("The case was heard at the Milimani Law Courts. Cocaine was found at the Medcenter Container "
+            "Terminal, and the Hanwha Philly Shipyard won the order.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Milimani Law Courts", "Medcenter Container Terminal", "Hanwha Philly Shipyard"} <= orgs
