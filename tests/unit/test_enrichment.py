@@ -1251,3 +1251,10 @@ def test_terminals_law_courts_and_shipyards_head_names() -> None:
             "Terminal, and the Hanwha Philly Shipyard won the order.")
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert {"Milimani Law Courts", "Medcenter Container Terminal", "Hanwha Philly Shipyard"} <= orgs
+
+
+def test_a_country_abbreviation_used_as_an_adjective_is_no_place() -> None:
+    adjective = "Peevski is under U.S. and British sanctions, and U.S. officials said so."
+    noun = "Exports to the U.S. rose 4%, and the U.S. and China agreed."
+    assert "United States" not in _names(enrich(ArticleIn(body_text=adjective)).places)
+    assert "United States" in _names(enrich(ArticleIn(body_text=noun)).places)

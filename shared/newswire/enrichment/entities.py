@@ -32,6 +32,14 @@ _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'\-]*\s+)(?:(?:of|for|and|the|on|in|d
 _ACRONYM_PARENS = re.compile(r"\([A-Z][A-Z&]{1,9}\)")
 # ("Culture", "Pressure" but not the surname "Faure": a vowel before "ure" is no noun ending)
 _NOUNY = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ing|ics|ence|ance|(?<![aeiou])ure|ology|ship|ies|ers)$")
+# verbs that follow a country's name (it is a subject, not an adjective): "the U.S. rose to ..."
+_VERBS_AFTER_NAME = frozenset("""said says is was has had have will would could should may might must can cannot
+    did does do are were rose fell grew added became remains remained""".split())
+# plural nouns a country's abbreviation qualifies ("U.S. sanctions", "U.S. officials"), which the
+# verb shapes above would otherwise keep out
+_ATTRIBUTED_NOUNS = frozenset("""sanctions officials troops forces strikes tariffs lawmakers investors markets shares
+    stocks bonds authorities diplomats negotiators prosecutors regulators banks companies firms imports exports
+    interests allies""".split())
 _AGENT_NOUN = re.compile(r"[a-z]{3}(?:ists?|ors|ants)$")  # "Tourist", "Administrators", "Consultants"
 _PLACE_PREPS = frozenset({"in", "near", "outside", "from"})
 _ARTICLES = frozenset({"The", "A", "An"})
@@ -1042,6 +1050,17 @@ class _Extractor:
                 return True
         return False
 
+    def _attributive(self, toks: list[Tok], k: int) -> bool:
+        """Whether the words from ``k`` make the country abbreviation before them an adjective: a
+        noun after it ("U.S. sanctions"), or "and" and a demonym ("U.S. and British sanctions")."""
+        if k >= len(toks):
+            return False
+        t = toks[k]
+        if t.low == "and":
+            return k + 1 < len(toks) and toks[k + 1].text in self.gaz.demonyms
+        return t.ordinary and t.low not in _FUNCTION_WORDS and t.low not in _VERBS_AFTER_NAME \
+            and not t.low.endswith(("ed", "s")) or t.low in _ATTRIBUTED_NOUNS
+
     def _opens_name(self, toks: list[Tok], i: int, end: int) -> bool:
         """Whether an ordinary word opening a sentence is how a body's name opens: a field, head,
         compass or modifier word before more capitals and a head ("Southern Copper Corp, a unit of",
@@ -1357,6 +1376,11 @@ class _Extractor:
             hit = self._gaz_match(toks, i, end)
             if hit is not None and tok.text in _COUNTRY_ABBREVIATIONS and self._org_follows(toks, i + 1, end):
                 i += 1  # "the US National Hurricane Center": part of how the body is named, not a place
+                continue
+            if hit is not None and tok.text in _COUNTRY_ABBREVIATIONS and (
+                    (i + 1 == end and self._attributive(toks, end)) or (i + 3 == end and toks[i + 1].low == "and"
+                                                                         and toks[i + 2].text in gaz.demonyms)):
+                i += 1  # "U.S. sanctions", "U.S. and Israeli strikes": an adjective, as "Ukrainian" is
                 continue
             if self.heuristics and i + 2 < end and (j := self._romance_place(toks, i, end, hit)):
                 surface = " ".join(t.text for t in toks[i:j])
