@@ -1258,3 +1258,8 @@ def test_a_country_abbreviation_used_as_an_adjective_is_no_place() -> None:
     noun = "Exports to the U.S. rose 4%, and the U.S. and China agreed."
     assert "United States" not in _names(enrich(ArticleIn(body_text=adjective)).places)
     assert "United States" in _names(enrich(ArticleIn(body_text=noun)).places)
+
+
+def test_names_listed_before_a_plural_noun_for_places_are_places() -> None:
+    body = "Surveys found larvae in homes in the Bakalia, Halishahar and Patenga areas, officials said."
+    assert {"Bakalia", "Halishahar", "Patenga"} <= _names(enrich(ArticleIn(body_text=body)).places)

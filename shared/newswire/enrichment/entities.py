@@ -256,6 +256,12 @@ _PLACE_LIST_NOUNS = ("towns", "cities", "villages", "ports", "regions", "provinc
                      "counties")
 _PLACE_LIST_CUE = re.compile(r"\b(?:" + "|".join(_PLACE_LIST_NOUNS) + r")(?: of| such as|"
                              r" including| like|, including|, such as) (?:the )?(?=[A-Z])")
+# a list of names before a plural noun for places: "the Bakalia, Halishahar and Patenga areas"
+_PLACES_AFTER_LIST = ("areas", "districts", "provinces", "regions", "towns", "villages", "neighbourhoods",
+                      "neighborhoods", "islands", "counties", "municipalities", "states")
+_NAMED = r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?"
+_LIST_BEFORE_PLACE_NOUN = re.compile(r"((?:" + _NAMED + r", )+" + _NAMED + r",? (?:and|or) " + _NAMED + r") $")
+_LIST_SPLIT = re.compile(r",? (?:and|or) |, ")
 _POLL_NOUNS = ("polls?", "surveys?", "pollsters?", "poll conducted")
 _POLL_CUE = re.compile(r"\b(?:" + "|".join(_POLL_NOUNS) + r") (?:by|from|for) (?:the )?(?=[A-Z])")
 _LIST_SEP = re.compile(r"(?:,? and |,? or |, )(?:the )?(?=[A-Z])")
@@ -316,6 +322,7 @@ _CREDITED = re.compile(r"(?:\bby|\band|,)\s+([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'�
 
 
 _PLACE_LIST_NEEDLES = needles(_PLACE_LIST_NOUNS)
+_PLACES_AFTER_LIST_NEEDLES = needles(_PLACES_AFTER_LIST, before=" ")
 _POLL_NEEDLES = needles(_POLL_NOUNS)
 
 
@@ -325,6 +332,10 @@ def _place_evidence(text: str, text_words: TextWords | None = None) -> set[str]:
     out: set[str] = set()
     for hit in finditer_at(_PLACE_LIST_CUE, text, (k for needle in _PLACE_LIST_NEEDLES for k in text_words.found(needle))):
         out.update(_name_list(text, hit.end()))
+    for needle in _PLACES_AFTER_LIST_NEEDLES:  # "the Bakalia, Halishahar and Patenga areas"
+        for k in text_words.found(needle):
+            if m := _LIST_BEFORE_PLACE_NOUN.search(text, max(0, k - 160), k + 1):
+                out.update(n for n in _LIST_SPLIT.split(m.group(1)) if n)
     return out
 
 
