@@ -1263,3 +1263,9 @@ def test_a_country_abbreviation_used_as_an_adjective_is_no_place() -> None:
 def test_names_listed_before_a_plural_noun_for_places_are_places() -> None:
     body = "Surveys found larvae in homes in the Bakalia, Halishahar and Patenga areas, officials said."
     assert {"Bakalia", "Halishahar", "Patenga"} <= _names(enrich(ArticleIn(body_text=body)).places)
+
+
+def test_a_place_named_with_a_lower_case_head_keeps_that_form_as_an_alias() -> None:
+    body = "Farmers in Kyzylorda region lost their crops, and Buenos Aires province cut taxes."
+    places = {p.name: p.aliases for p in enrich(ArticleIn(body_text=body)).places}
+    assert "Kyzylorda region" in places["Kyzylorda"]

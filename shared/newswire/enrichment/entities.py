@@ -1502,6 +1502,8 @@ class _Extractor:
                 if kind == "organisation" and j < end and toks[j].text in _LEGAL_FORMS and not toks[j - 1].poss:
                     j += 1  # "Barratt Redrow plc": the known firm, its legal form in how the text names it
                 surface = _surface(toks, i, j)
+                if kind == "place" and j == end < len(toks) and toks[j].ordinary and toks[j].text.title() in lex.place_heads:
+                    surface += " " + toks[j].text  # "the Aralkum desert", "Kyzylorda region": how the text names it
                 if kind == "place":
                     self._place_end = j
                 cues = {"title"} if person_cue else set()
