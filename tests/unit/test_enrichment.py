@@ -1269,3 +1269,13 @@ def test_a_place_named_with_a_lower_case_head_keeps_that_form_as_an_alias() -> N
     body = "Farmers in Kyzylorda region lost their crops, and Buenos Aires province cut taxes."
     places = {p.name: p.aliases for p in enrich(ArticleIn(body_text=body)).places}
     assert "Kyzylorda region" in places["Kyzylorda"]
+
+
+def test_a_name_with_a_company_noun_in_apposition_is_an_organisation() -> None:
+    body = ("Prices rose again. Cotality, the property data firm, said prices rose. Va was a postman for "
+            "Correios, Brazil's state postal company. The Houthi-run Saba news agency said so. In Barbados, "
+            "a company founded by an engineer makes it, said Wu Qingfeng, a consultant at a research firm.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Cotality", "Correios", "Saba"} <= _names(e.organisations)
+    assert not _names(e.organisations) & {"Barbados", "Wu Qingfeng"}
+    assert "Wu Qingfeng" in _names(e.people)

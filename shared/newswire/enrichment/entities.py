@@ -114,6 +114,7 @@ _ORG_AFTER = (
     r" (?:cut|raised|lowered|kept|reiterated) its (?:price target|target price|rating|recommendation|forecast"
     r"|guidance|outlook|dividend)\b",
     r", (?:owned|backed|controlled) by\b",
+    r" (?:news|press) agency\b",  # "the Houthi-run Saba news agency"
     # a share-price move: "Nordex lost 2 per cent", "Adyen jumped 11%"
     r" (?:lost|gained|jumped|slipped|shed|tumbled|slumped|surged|plunged|rallied|rose|fell|added|dropped|climbed"
     r"|advanced|declined|sank|soared|slid) \d[\d.]* ?(?:per cent|percent|%)",
@@ -134,6 +135,18 @@ _ORG_BEFORE = (
     r"\bjournal ",
 )
 _CUE_AFTER = re.compile("|".join(_ORG_AFTER))
+# a name, then in apposition a noun phrase that a company's or a body's noun ends ("Cotality, the
+# property data firm,"; "Correios, Brazil's state postal company"), the noun ending the phrase
+_APPOSITION_NOUNS = ("company", "firm", "carrier", "lender", "insurer", "broadcaster", "newspaper", "retailer",
+                     "conglomerate", "pollster", "regulator", "watchdog", "charity", "publisher", "carmaker",
+                     "airline", "utility", "miner", "chipmaker", "drugmaker", "brokerage", "consultancy",
+                     "news agency", "cooperative", "startup", "militia", "party", "union")
+_APPOSITION_NEEDLES = needles(_APPOSITION_NOUNS, before=" ")
+_APPOSITION = re.compile(r"(?<![A-Za-z])(?!(?:In|At|On|From|To|For|By|With|Of|Across|Near|Outside)\s)"
+                         r"([A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4}), (?:a|an|the|[A-Z][\w'’\-]*['’]s)"
+                         r"(?: (?!(?:at|of|for|in|with|from|by|on|to|and|or|who|that)\b)[a-z][\w'’\-]*){0,4}$")
+_FRONTED = re.compile(r"\b(?:In|At|On|From|For|By|With|Across|Near|Outside|Like|Unlike|After|Before) $")
+_APPOSITION_CLOSE = re.compile(r"[,.;:)]| (?:that|which|based|owned|founded|in|with|whose)\b")
 _CUE_AFTER_OPENS = frozenset(" ,'’")  # what an _ORG_AFTER cue begins with: a space, a comma, a possessive
 _CUE_BEFORE = re.compile("|".join(_ORG_BEFORE))
 # first words of the cues above: only where one occurs is a cue tried (a scan per cue is slow)
@@ -142,7 +155,7 @@ _AFTER_TRIGGERS = frozenset(
     "shareholders headquarters subsidiary branch branches employees directors reported posted announced booked "
     "CEO founder co-founder parent website share market economist operating managing annual workforce subscribers "
     "stores factories "
-    "cut raised lowered kept reiterated owned backed controlled "
+    "cut raised lowered kept reiterated owned backed controlled news press "
     "lost gained jumped slipped shed tumbled slumped surged plunged rallied rose fell added dropped climbed advanced "
     "declined sank soared slid".split())
 # moves that ordinary words make too ("Exports fell 3%", "Revenue rose 12%")
@@ -339,6 +352,19 @@ def _place_evidence(text: str, text_words: TextWords | None = None) -> set[str]:
     return out
 
 
+def _apposed_bodies(text: str, text_words: TextWords) -> set[str]:
+    """Names that a company's or a body's noun follows in apposition: "Cotality, the property data
+    firm,", "Correios, Brazil's state postal company" (not "In Barbados, a company founded by")."""
+    out = set()
+    for needle in _APPOSITION_NEEDLES:
+        for k in text_words.found(needle):
+            if _APPOSITION_CLOSE.match(text, k + len(needle.text)) and (
+                    m := _APPOSITION.search(text, max(0, k - 140), k)) \
+                    and not _FRONTED.search(text, max(0, m.start() - 8), m.start()):
+                out.add(m.group(1))  # (not a sentence's opening phrase: "In Barbados, a company ...")
+    return out
+
+
 def _org_evidence(text: str, cues: list[tuple[str, int]] | None = None, text_words: TextWords | None = None) -> set[str]:
     """Names the text gives organisation-only evidence for, with their sub-names."""
     text_words = text_words or TextWords(text)
@@ -363,6 +389,7 @@ def _org_evidence(text: str, cues: list[tuple[str, int]] | None = None, text_wor
         for p in _positions(text, word, text_words):
             if m := _CUE_BEFORE.match(text, p):
                 names.append(_name_after(text, m.end()))
+    names.extend(_apposed_bodies(text, text_words))
     out: set[str] = set()
     index = gazetteer().index
     for name in filter(None, names):
@@ -835,6 +862,7 @@ class _Extractor:
         self.text_words = TextWords(text) if heuristics else None
         self.list_cues = _list_cues(text, self.text_words) if heuristics else []
         self.org_evidence = _org_evidence(text, self.list_cues, self.text_words) if heuristics else set()
+        self.apposed = _apposed_bodies(text, self.text_words) if self.text_words else set()
         self.sports = heuristics and is_sports(text)
         self.titles: set[tuple[str, ...]] = set()  # titles of works seen so far ("Harmattan Gold")
         for m in _ACRONYM_DEF.finditer(text) if _ACRONYM_PARENS.search(text) else ():
@@ -1891,7 +1919,8 @@ class _Extractor:
         if initial and words and not titled and words[0] not in lex.given_names:
             w = words[0]
             # ("Separately", "Asked"; a short word is a name as often: "Maly Socheata", "Ted")
-            if self._commonish(w) or _NOUNY.search(w) or (len(w) > 4 and w.endswith(("ed", "ly"))):
+            if (self._commonish(w) or _NOUNY.search(w) or (len(w) > 4 and w.endswith(("ed", "ly")))) \
+                    and " ".join(words) not in self.apposed:  # ("Cotality, the property data firm,")
                 words = words[1:]
                 i += 1
         if not words:
