@@ -1279,3 +1279,11 @@ def test_a_name_with_a_company_noun_in_apposition_is_an_organisation() -> None:
     assert {"Cotality", "Correios", "Saba"} <= _names(e.organisations)
     assert not _names(e.organisations) & {"Barbados", "Wu Qingfeng"}
     assert "Wu Qingfeng" in _names(e.people)
+
+
+def test_ballets_orchestras_and_irish_counties() -> None:
+    body = ("Dancers have left the Ballet Nacional de Cuba, and the Birmingham Royal Ballet hired two. "
+            "He was born in County Mayo. The London Philharmonic Orchestra played.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Ballet Nacional de Cuba", "Birmingham Royal Ballet", "London Philharmonic Orchestra"} <= _names(e.organisations)
+    assert "County Mayo" in _names(e.places)

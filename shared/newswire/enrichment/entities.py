@@ -72,7 +72,8 @@ _FOREIGN_FRONT_HEADS = frozenset("""Agence Agencia Agenzia Agenția Agência Ali
     Sindicat Sindicato Sindicatul Sociedad Sociedade Società Société Superintendencia Syndicat Teatro Théâtre Tribunal
     Tribunale Unione Uniunea Universidad Universidade Università Université União Unión École Școala Cour Assemblée
     Fonds Haut Haute Chambre Académie Minera Mineração Petróleos Industrias Laboratorios Constructora Servicios
-    Inversiones Transportes Aerolíneas Ferrocarriles Estadio Estádio Ingenio Comunidad Badan Dinas Balai""".split())
+    Inversiones Transportes Aerolíneas Ferrocarriles Estadio Estádio Ingenio Comunidad Badan Dinas Balai Ballet
+    Orchestre Opéra""".split())
 _FOREIGN_JOINS = frozenset("""de du des da do das dos del della delle dei degli di la le les et e y i en pour para per
     por au aux din și pentru ng mga sa dan""".split())
 # "and" in the languages whose bodies' names list their fields ("Mineros, Metalúrgicos y Siderúrgicos")
@@ -1010,7 +1011,8 @@ class _Extractor:
         if not (" ".join(inner) in self.defined or inner[0] in lex.org_front_heads or inner[0] in _FOREIGN_FRONT_HEADS
                 or any(w in lex.org_heads for w in inner)):
             return False  # no organisation head word anywhere: not one organisation
-        if inner[0] in _FOREIGN_FRONT_HEADS or "," in inner or inner[:3] == ["Office", "of", "the"]:
+        if (inner[0] in _FOREIGN_FRONT_HEADS and not any(w in _ENGLISH_JOINS for w in inner)) or "," in inner \
+                or inner[:3] == ["Office", "of", "the"]:
             return True  # "Contraloría General del Estado", "... of Security, Justice and Democracy": no title
             # inside; "Office of the Prime Minister": a title inside names the office
         for k in range(lead, end):
