@@ -1287,3 +1287,13 @@ def test_ballets_orchestras_and_irish_counties() -> None:
     e = enrich(ArticleIn(body_text=body))
     assert {"Ballet Nacional de Cuba", "Birmingham Royal Ballet", "London Philharmonic Orchestra"} <= _names(e.organisations)
     assert "County Mayo" in _names(e.places)
+
+
+def test_an_acronym_its_words_do_not_spell_names_the_whole_body_before_it() -> None:
+    body = ("The National Society of Mining, Petroleum and Energy (SNMPE), which represents producers, urged "
+            "calm, and the SNMPE said so. Zegarra ran Servicio de Agua Potable y Alcantarillado de Arequipa "
+            "(SEDAPAR), the utility, amid labour unrest. Labour groups reject that, the Ministry of Labour said.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"National Society of Mining, Petroleum and Energy",
+            "Servicio de Agua Potable y Alcantarillado de Arequipa"} <= orgs
+    assert not orgs & {"Petroleum and Energy", "Alcantarillado de Arequipa", "Labour Party"}

@@ -787,6 +787,26 @@ def _spelled_long_form(text: str, paren: int, acronym: str) -> str | None:
                  if words[k][:1].isupper() and words[k] not in _ARTICLES and spells(words[k:], letters)), None)
 
 
+_NAME_JOINS = frozenset({"of", "for", "and", "&", "de", "del", "des", "du", "da", "do", "y", "e", "et"})
+
+
+def _whole_name_before(text: str, paren: int, known: str) -> str | None:
+    """For an acronym its words do not spell, the whole name they end, run back over joining
+    words and commas between capitalised words ("National Society of Mining, Petroleum and
+    Energy (SNMPE)", where "Petroleum and Energy" was read), or None when it is no longer."""
+    words = text[max(0, paren - 200):paren].split()
+    k = len(words)
+    while k > 0 and (words[k - 1].rstrip(",") in _NAME_JOINS or (
+            words[k - 1][:1].isupper() and words[k - 1][-1] not in ".;:!?'’" and not _LOWER_HYPHEN.search(words[k - 1]))):
+        k -= 1  # (not past a sentence's end, a possessive or "Kathmandu-based")
+    while k < len(words) and not words[k][:1].isupper():
+        k += 1  # a name opens with a capital
+    if k < len(words) and words[k] in _ARTICLES:
+        k += 1
+    long = " ".join(words[k:])
+    return long if long.endswith(known) and len(long) > len(known) and long[-1].isalnum() else None
+
+
 def _redefined_acronyms(text: str, gaz: Gazetteer) -> set[str]:
     """Acronyms in parentheses that the gazetteer knows as a body with a longer name, where the
     words just before them name something else: they hold fewer than half of that name's words
@@ -853,8 +873,11 @@ class _Extractor:
         self.mentions: list[Mention] = []
         # the ordinary (lower-case) words of this text
         self.lower_words = {t.key for ts in sentences for t in ts if t.ordinary}
-        # capitalised words written inside a sentence somewhere in this text (not only opening one)
-        self.inner_capitals = {t.text for ts in sentences for t in ts[1:] if t.cap}
+        # capitalised words written alone inside a sentence somewhere in this text (not only opening
+        # one, nor only inside a longer name: "the Ministry of Labour and ...")
+        self.inner_capitals = {ts[k].text for ts in sentences for k in range(1, len(ts)) if ts[k].cap
+                               and ts[k - 1].low not in _OF and ts[k - 1].text not in _AND
+                               and not (k + 1 < len(ts) and ts[k + 1].cap)}
         self.acronyms: dict[str, str] = {}
         self._place_end = -1  # where the last place (or place-cued name) of this sentence ended
         self.defined: set[str] = set()  # long forms of acronyms defined in the text
@@ -877,6 +900,8 @@ class _Extractor:
             known = self.acronyms.get(acronym)
             if known is None or not spells(known.split(), acronym.replace("&", "")):
                 long = _spelled_long_form(text, m.start(), acronym)  # what _ACRONYM_DEF does not read
+                if not long and known:
+                    long = _whole_name_before(text, m.start(), known)
                 if long and long.split()[-1] not in _NOT_ORG_LAST:
                     self.acronyms[acronym] = long
                     self.defined.add(long)
