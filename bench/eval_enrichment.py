@@ -102,7 +102,8 @@ TYPES = ("people", "places", "organisations")
 def norm(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.replace(".", "").replace("’", "'").casefold().split())
+    text = text.replace(".", "").replace("’", "'").replace("–", "-").replace("—", "-")
+    return " ".join(text.casefold().split())
 
 
 def load_set(folder: Path) -> list[tuple[str, str, dict]]:  # type: ignore[type-arg]
