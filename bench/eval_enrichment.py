@@ -58,8 +58,9 @@ SETS = {
     "round31": ROOT / "bench" / "eval" / "round31",
     "round32": ROOT / "bench" / "eval" / "round32",
     "round33": ROOT / "bench" / "eval" / "round33",
+    "round34": ROOT / "bench" / "eval" / "round34",
 }
-FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23", "round24", "round25", "round26", "round27", "round28", "round29", "round30", "round31", "round32", "round33")  # sets whose first score is kept as the unseen-text estimate
+FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23", "round24", "round25", "round26", "round27", "round28", "round29", "round30", "round31", "round32", "round33", "round34")  # sets whose first score is kept as the unseen-text estimate
 LABELS = {
     "tuned": "Tuned set (bench/eval/articles)",
     "heldout": "Held-out set (bench/eval/heldout)",
@@ -94,6 +95,7 @@ LABELS = {
     "round31": "Round-31 set (bench/eval/round31), written blind by another author",
     "round32": "Round-32 set (bench/eval/round32), written blind by another author",
     "round33": "Round-33 set (bench/eval/round33), written blind by another author",
+    "round34": "Round-34 set (bench/eval/round34), written blind by another author",
 }
 RESULTS = ROOT / "bench" / "results" / "eval.json"
 TYPES = ("people", "places", "organisations")
