@@ -1297,3 +1297,11 @@ def test_an_acronym_its_words_do_not_spell_names_the_whole_body_before_it() -> N
     assert {"National Society of Mining, Petroleum and Energy",
             "Servicio de Agua Potable y Alcantarillado de Arequipa"} <= orgs
     assert not orgs & {"Petroleum and Energy", "Alcantarillado de Arequipa", "Labour Party"}
+
+
+def test_a_plural_noun_opening_a_sentence_before_on_the_is_no_body_and_more_legal_forms() -> None:
+    body = ('"Traders on the London Metal Exchange are nervous," he said, after the operator, Kuntur '
+            "Copper SAC, refused to raise its offer. Kuntur Copper said so.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"London Metal Exchange", "Kuntur Copper SAC"} <= orgs
+    assert not any(o.startswith("Traders") for o in orgs)

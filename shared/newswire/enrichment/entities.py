@@ -51,7 +51,8 @@ _NOT_ORG_LAST = frozenset(["Examination", "Exam", "Certificate", "Act", "Agreeme
 _AND = frozenset({"and", "&"})
 # the legal form that ends a company's name ("Pakistan Petroleum Limited and Government Holdings")
 _LEGAL_FORMS = frozenset({"Limited", "Ltd", "Ltd.", "Inc", "Inc.", "Corp", "Corp.", "PLC", "Plc", "plc", "LLC", "LLP",
-                          "SA", "AG", "NV", "BV", "GmbH", "SpA", "Tbk", "Bhd", "ASA", "Oyj", "SE"})
+                          "SA", "AG", "NV", "BV", "GmbH", "SpA", "Tbk", "Bhd", "ASA", "Oyj", "SE", "SAC", "SAA", "SRL",
+                          "Srl", "Ltda", "SAS"})
 _ENGLISH_JOINS = frozenset({"and", "&", "of", "for", "the", "on", "upon"})
 # "of" and "for" in the languages whose bodies' names news quotes: a word after one is part of the
 # name even when it is an ordinary word alone ("Association of Teachers", "Ministère ... du Budget")
@@ -1036,6 +1037,8 @@ class _Extractor:
         if not (" ".join(inner) in self.defined or inner[0] in lex.org_front_heads or inner[0] in _FOREIGN_FRONT_HEADS
                 or any(w in lex.org_heads for w in inner)):
             return False  # no organisation head word anywhere: not one organisation
+        if len(inner) > 2 and inner[0].endswith("s") and inner[0] not in lex.org_front_heads and inner[1] in ("on", "in", "at"):
+            return False  # "Investors in the ...", "Traders on the London Metal Exchange": a plural noun opening a sentence
         if (inner[0] in _FOREIGN_FRONT_HEADS and not any(w in _ENGLISH_JOINS for w in inner)) or "," in inner \
                 or inner[:3] == ["Office", "of", "the"]:
             return True  # "Contraloría General del Estado", "... of Security, Justice and Democracy": no title
