@@ -1305,3 +1305,9 @@ def test_a_plural_noun_opening_a_sentence_before_on_the_is_no_body_and_more_lega
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert {"London Metal Exchange", "Kuntur Copper SAC"} <= orgs
     assert not any(o.startswith("Traders") for o in orgs)
+
+
+def test_a_body_written_with_a_common_noun_after_its_name_keeps_that_form() -> None:
+    body = "The Azm alliance won 20 seats, and Azm leaders said so. Other parties lost."
+    orgs = {o.name: o.aliases for o in enrich(ArticleIn(body_text=body)).organisations}
+    assert "Azm alliance" in orgs["Azm"]

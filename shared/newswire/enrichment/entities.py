@@ -2351,6 +2351,7 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
         consistent_kinds(ex.mentions)
     found = _resolve(ex.mentions, ex.gaz)
     found.organisations = _merge_defined_acronyms(found.organisations, text)
+    _add_common_noun_forms(found.organisations, text)
     return found
 
 
@@ -2367,6 +2368,31 @@ def _wire_opening(toks: list[Tok], gaz: Gazetteer) -> list[Tok]:
         return toks
     low = [Tok(t.text.lower(), norm_token(t.text.lower()), False, t.poss) for t in toks[1:k]]
     return [toks[0], *low, *toks[k:]]
+
+
+_CAPITALS_BEFORE = re.compile(r"[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,4}$")
+# common nouns a text writes after a body's name as part of how it names it ("the Azm alliance")
+_BODY_NOUNS = ("alliance", "movement", "party", "coalition", "bloc", "front", "militia", "group", "union")
+
+
+def _add_common_noun_forms(orgs: list[Entity], text: str) -> None:
+    """Give a body the form the text writes with a lower-case noun after its name ("Azm" named
+    as "the Azm alliance") as an alias, for filters and editors that look for it."""
+    written: dict[str, list[str]] = {}  # the capitalised words before each such noun -> its forms
+    for noun in _BODY_NOUNS:
+        for k in occurrences(text, " " + noun):
+            if text[k + len(noun) + 1:k + len(noun) + 2].isalpha():
+                continue  # "parties", "groups"
+            if m := _CAPITALS_BEFORE.search(text, max(0, k - 80), k):
+                for w in range(len(m.group().split())):  # "Azm", "Taqaddum", "the National Unity" -> each tail
+                    name = " ".join(m.group().split()[w:])
+                    written.setdefault(name, []).append(f"{name} {noun}")
+    if not written:
+        return
+    for e in orgs:
+        for form in {f for name in [e.name, *e.aliases] for f in written.get(name, ())}:
+            if form not in e.aliases:
+                e.aliases.append(form)
 
 
 def _merge_defined_acronyms(orgs: list[Entity], text: str) -> list[Entity]:
