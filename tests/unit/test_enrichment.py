@@ -1311,3 +1311,11 @@ def test_a_body_written_with_a_common_noun_after_its_name_keeps_that_form() -> N
     body = "The Azm alliance won 20 seats, and Azm leaders said so. Other parties lost."
     orgs = {o.name: o.aliases for o in enrich(ArticleIn(body_text=body)).organisations}
     assert "Azm alliance" in orgs["Azm"]
+
+
+def test_a_district_that_is_a_bodys_remit_is_a_body() -> None:
+    body = ("The Yakima Health District opened clinics, and the Sunnyside School District said 140 students "
+            "were out. Offices in the Exchange District and the Nyeri District stayed open.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Yakima Health District", "Sunnyside School District"} <= _names(e.organisations)
+    assert {"Exchange District", "Nyeri District"} <= _names(e.places)

@@ -215,6 +215,9 @@ _SHARED_BODY_NAMES = frozenset({"Supreme Court", "Senate", "Congress", "House of
 # Titles of rulers whose names bodies and places take ("King Saud University", "Sheikh Zayed Road").
 _RULER_TITLES = frozenset({"King", "Queen", "Prince", "Princess", "Crown Prince", "Sheikh", "Sheikha", "Sultan", "Emir"})
 # Names of bodies with national branches: "Philippine Red Cross" keeps its demonym.
+# what a district that is a body serves, beside the fields ("School District", "Fire District")
+_DISTRICT_REMITS = frozenset({"School", "Schools", "Hospital", "Fire", "Irrigation", "Transit", "Sanitation", "Library",
+                              "Utility", "Park", "Parks"})
 # titles kept in the name of a body named after their holder, where a head noun ends it
 _NAMESAKE_TITLES = frozenset({"Sir", "Dame", "Dr", "Dr.", "Mahatma"})
 _NATIONAL_BRANCHES = frozenset({"Red Cross", "Red Crescent"})
@@ -1971,7 +1974,10 @@ class _Extractor:
             self._emit("person", surface, surface, False, set())  # "chair Sarah Court said"
             return
         if (last in lex.place_heads or tuple(words[-2:]) in _PLACE_TAILS) and len(words) > 1:
-            self._emit("place", surface, surface, False, set())
+            # a district that is a body's remit: "Sunnyside School District", "Yakima Health District"
+            kind: Kind = "organisation" if last == "District" and (
+                words[-2] in lex.field_words or words[-2] in _DISTRICT_REMITS) else "place"
+            self._emit(kind, surface, surface, False, set())
             return
         if any(_CAMEL.match(w) for w in words) or surface in self.defined or words[0] in lex.org_front_heads:
             self._emit("organisation", surface, surface, False, set())  # ScotRail, PayPal
