@@ -1319,3 +1319,10 @@ def test_a_district_that_is_a_bodys_remit_is_a_body() -> None:
     e = enrich(ArticleIn(body_text=body))
     assert {"Yakima Health District", "Sunnyside School District"} <= _names(e.organisations)
     assert {"Exchange District", "Nyeri District"} <= _names(e.places)
+
+
+def test_an_ordinary_word_before_a_head_stays_in_an_unknown_name() -> None:
+    body = "Chief Marlene Cardinal of the Athabasca Chipewyan First Nation, whose members live downstream, spoke."
+    e = enrich(ArticleIn(body_text=body))
+    assert "Athabasca Chipewyan First Nation" in _names(e.organisations)
+    assert "Marlene Cardinal" in _names(e.people)

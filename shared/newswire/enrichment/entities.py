@@ -1618,8 +1618,10 @@ class _Extractor:
                 or self._particles_then_name(toks, j, end)  # "Marjolein van der Veen"
             ):
                 nxt = toks[j]
-                if nxt.text in gaz.demonyms or nxt.text in lex.non_names:
-                    break
+                if (nxt.text in gaz.demonyms or nxt.text in lex.non_names) and not (
+                        j + 1 < end and toks[j + 1].text in lex.org_heads and not nxt.poss
+                        and nxt.text not in gaz.demonyms):
+                    break  # (an ordinary word before a head goes on: "Athabasca Chipewyan First Nation")
                 if self._title_match(toks, j, end) is not None:
                     break
                 hit2 = self._gaz_match(toks, j, end)
