@@ -1326,3 +1326,11 @@ def test_an_ordinary_word_before_a_head_stays_in_an_unknown_name() -> None:
     e = enrich(ArticleIn(body_text=body))
     assert "Athabasca Chipewyan First Nation" in _names(e.organisations)
     assert "Marlene Cardinal" in _names(e.people)
+
+
+def test_squares_neighbourhoods_zones_and_capes_of_other_languages_are_places() -> None:
+    body = ("Runners passed Potsdamer Platz and officials met in the Green Zone. Heat hit Sangam Vihar and "
+            "Chandni Chowk, and observers gathered at Tanjung Kodok.")
+    e = enrich(ArticleIn(body_text=body))
+    assert {"Potsdamer Platz", "Green Zone", "Sangam Vihar", "Chandni Chowk", "Tanjung Kodok"} <= _names(e.places)
+    assert not _names(e.people)
