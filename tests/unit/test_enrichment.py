@@ -1334,3 +1334,16 @@ def test_squares_neighbourhoods_zones_and_capes_of_other_languages_are_places() 
     e = enrich(ArticleIn(body_text=body))
     assert {"Potsdamer Platz", "Green Zone", "Sangam Vihar", "Chandni Chowk", "Tanjung Kodok"} <= _names(e.places)
     assert not _names(e.people)
+
+
+def test_a_name_listing_words_with_commas_that_its_acronym_spells() -> None:
+    body = ("Meteorologists at the Philippine Atmospheric, Geophysical and Astronomical Services "
+            "Administration (PAGASA) said a storm was coming. In Ottawa, Immigration, Refugees and "
+            "Citizenship Canada (IRCC) cut permits. Talks ended in September, and the Pacific Community "
+            "(SPC) said so.")
+    e = enrich(ArticleIn(body_text=body))
+    orgs = _names(e.organisations)
+    assert {"Philippine Atmospheric, Geophysical and Astronomical Services Administration",
+            "Immigration, Refugees and Citizenship Canada"} <= orgs
+    assert not any(o.startswith(("Geophysical", "Refugees", "September")) for o in orgs)
+    assert "Citizenship" not in _names(e.places)

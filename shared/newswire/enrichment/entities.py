@@ -649,7 +649,7 @@ def _listed_name_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazette
                or (foreign and (toks[k].low in _OF or toks[k].text in _FOREIGN_FRONT_HEADS))), -1)
     if of < 0 or j - of > 3 or not any(t.text in lex.org_heads or t.text in lex.org_front_heads
                                        or t.text in _FOREIGN_FRONT_HEADS for t in toks[i:of + 1]):
-        return 0
+        return _spelled_list_end(toks, i, j)
     elements, k = _comma_list(toks, of + 1, j)
     listed = [w for e in elements for w in e]
     if not k or toks[k].text not in (_FOREIGN_ANDS if foreign else ("and",)) \
@@ -658,6 +658,22 @@ def _listed_name_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazette
             or (gaz.index.get((norm_token(w),)) or ("",))[0] in ("place", "organisation") for w in listed):
         return 0  # (a list of places, bodies or people is no name)
     return k + 1  # the capital after the last "and"
+
+
+def _spelled_list_end(toks: list[Tok], i: int, j: int) -> int:
+    """Where a name listing words with commas goes on, after its last "and", when the acronym in
+    parentheses right after it spells the whole ("Philippine Atmospheric, Geophysical and
+    Astronomical Services Administration (PAGASA)"), or 0."""
+    elements, k = _comma_list(toks, i + (toks[i].text in _ARTICLES), j)
+    if not k or toks[k].text not in _AND:
+        return 0
+    m = k + 1
+    while m < len(toks) and toks[m].cap and not toks[m - 1].poss:
+        m += 1
+    if m + 2 >= len(toks) or toks[m].text != "(" or toks[m + 2].text != ")" or not toks[m + 1].text.isupper():
+        return 0
+    words = [w for e in elements for w in e] + [t.text for t in toks[k:m]]
+    return k + 1 if spells(words, toks[m + 1].text) else 0
 
 
 def _partners_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazetteer) -> int:
@@ -776,7 +792,7 @@ def spells(words: Sequence[str], letters: str) -> bool:
     return bool(letters) and go(0, 0)
 
 
-_CLAUSE_END = re.compile(r"[.,;:!?\"“”()]$")
+_CLAUSE_END = re.compile(r"[.;:!?\"“”()]$")
 
 
 def _spelled_long_form(text: str, paren: int, acronym: str) -> str | None:
@@ -787,8 +803,12 @@ def _spelled_long_form(text: str, paren: int, acronym: str) -> str | None:
     start = next((k + 1 for k in range(len(words) - 1, -1, -1) if _CLAUSE_END.search(words[k])), 0)
     words = words[start:]
     letters = acronym.replace("&", "").upper()
+    # (a comma inside lists capitals: "Philippine Atmospheric, Geophysical and ... (PAGASA)", not
+    # "September, and the Pacific Community (SPC)")
+    listed = [m + 1 < len(words) and words[m].endswith(",") and not words[m + 1][:1].isupper() for m in range(len(words))]
     return next((" ".join(words[k:]) for k in range(len(words))
-                 if words[k][:1].isupper() and words[k] not in _ARTICLES and spells(words[k:], letters)), None)
+                 if words[k][:1].isupper() and words[k] not in _ARTICLES and not any(listed[k:])
+                 and spells(words[k:], letters)), None)
 
 
 _NAME_JOINS = frozenset({"of", "for", "and", "&", "de", "del", "des", "du", "da", "do", "y", "e", "et"})
@@ -1037,7 +1057,7 @@ class _Extractor:
         lex, gaz = self.lex, self.gaz
         if gaz.index.get(self._key(toks, lead, stop)) is not None or inner[-1] in _NOT_ORG_LAST:
             return False
-        if not (" ".join(inner) in self.defined or inner[0] in lex.org_front_heads or inner[0] in _FOREIGN_FRONT_HEADS
+        if not (" ".join(inner).replace(" , ", ", ") in self.defined or inner[0] in lex.org_front_heads or inner[0] in _FOREIGN_FRONT_HEADS
                 or any(w in lex.org_heads for w in inner)):
             return False  # no organisation head word anywhere: not one organisation
         if len(inner) > 2 and inner[0].endswith("s") and inner[0] not in lex.org_front_heads and inner[1] in ("on", "in", "at"):
@@ -1054,7 +1074,7 @@ class _Extractor:
             if k != lead or t_end >= stop or is_given_name(toks[t_end].text, lex) or (
                     self._gaz_match(toks, t_end, end) or (0, ("",)))[1][0] == "person":
                 return False
-        if " ".join(inner) in self.defined:
+        if " ".join(inner).replace(" , ", ", ") in self.defined:
             return True
         if inner[0] in lex.org_front_heads:
             return True
