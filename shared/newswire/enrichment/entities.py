@@ -214,12 +214,12 @@ _REGIONS_NOT_FIRMS = frozenset(["Amazon"])
 _SHARED_BODY_NAMES = frozenset({"Supreme Court", "Senate", "Congress", "House of Representatives"})
 # Titles of rulers whose names bodies and places take ("King Saud University", "Sheikh Zayed Road").
 _RULER_TITLES = frozenset({"King", "Queen", "Prince", "Princess", "Crown Prince", "Sheikh", "Sheikha", "Sultan", "Emir"})
-# Names of bodies with national branches: "Philippine Red Cross" keeps its demonym.
 # what a district that is a body serves, beside the fields ("School District", "Fire District")
 _DISTRICT_REMITS = frozenset({"School", "Schools", "Hospital", "Fire", "Irrigation", "Transit", "Sanitation", "Library",
                               "Utility", "Park", "Parks"})
 # titles kept in the name of a body named after their holder, where a head noun ends it
 _NAMESAKE_TITLES = frozenset({"Sir", "Dame", "Dr", "Dr.", "Mahatma"})
+# Names of bodies with national branches: "Philippine Red Cross" keeps its demonym.
 _NATIONAL_BRANCHES = frozenset({"Red Cross", "Red Crescent"})
 
 
@@ -370,8 +370,10 @@ def _apposed_bodies(text: str, text_words: TextWords) -> set[str]:
     return out
 
 
-def _org_evidence(text: str, cues: list[tuple[str, int]] | None = None, text_words: TextWords | None = None) -> set[str]:
-    """Names the text gives organisation-only evidence for, with their sub-names."""
+def _org_evidence(text: str, cues: list[tuple[str, int]] | None = None, text_words: TextWords | None = None,
+                  apposed: set[str] | None = None) -> set[str]:
+    """Names the text gives organisation-only evidence for, with their sub-names (``apposed``: the
+    text's ``_apposed_bodies``, if the caller has them)."""
     text_words = text_words or TextWords(text)
     names: list[str | None] = []
     for plural, end in _list_cues(text, text_words) if cues is None else cues:
@@ -394,7 +396,7 @@ def _org_evidence(text: str, cues: list[tuple[str, int]] | None = None, text_wor
         for p in _positions(text, word, text_words):
             if m := _CUE_BEFORE.match(text, p):
                 names.append(_name_after(text, m.end()))
-    names.extend(_apposed_bodies(text, text_words))
+    names.extend(_apposed_bodies(text, text_words) if apposed is None else apposed)
     out: set[str] = set()
     index = gazetteer().index
     for name in filter(None, names):
@@ -909,8 +911,9 @@ class _Extractor:
         # (organisations and people are both listed this way)
         self.text_words = TextWords(text) if heuristics else None
         self.list_cues = _list_cues(text, self.text_words) if heuristics else []
-        self.org_evidence = _org_evidence(text, self.list_cues, self.text_words) if heuristics else set()
+        # names a company's noun follows in apposition ("Cotality, the property data firm,")
         self.apposed = _apposed_bodies(text, self.text_words) if self.text_words else set()
+        self.org_evidence = _org_evidence(text, self.list_cues, self.text_words, self.apposed) if heuristics else set()
         self.sports = heuristics and is_sports(text)
         self.titles: set[tuple[str, ...]] = set()  # titles of works seen so far ("Harmattan Gold")
         for m in _ACRONYM_DEF.finditer(text) if _ACRONYM_PARENS.search(text) else ():
@@ -923,12 +926,13 @@ class _Extractor:
             acronym = m.group()[1:-1]
             known = self.acronyms.get(acronym)
             if known is None or not spells(known.split(), acronym.replace("&", "")):
-                long = _spelled_long_form(text, m.start(), acronym)  # what _ACRONYM_DEF does not read
-                if not long and known:
-                    long = _whole_name_before(text, m.start(), known)
-                if long and long.split()[-1] not in _NOT_ORG_LAST:
-                    self.acronyms[acronym] = long
-                    self.defined.add(long)
+                # what _ACRONYM_DEF does not read: words that spell it across commas or in another
+                # language, else the whole name the words it read end
+                found = _spelled_long_form(text, m.start(), acronym) or (
+                    _whole_name_before(text, m.start(), known) if known else None)
+                if found and found.split()[-1] not in _NOT_ORG_LAST:
+                    self.acronyms[acronym] = found
+                    self.defined.add(found)
         # acronyms the gazetteer knows for a body that this text spells out as something else
         # ("British Phonographic Industry (BPI)", "N-nitrosodimethylamine (NDMA)")
         self.redefined = _redefined_acronyms(text, gaz) if "(" in text else set()
