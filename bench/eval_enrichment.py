@@ -59,8 +59,10 @@ SETS = {
     "round32": ROOT / "bench" / "eval" / "round32",
     "round33": ROOT / "bench" / "eval" / "round33",
     "round34": ROOT / "bench" / "eval" / "round34",
+    "round35": ROOT / "bench" / "eval" / "round35",
+    "round36": ROOT / "bench" / "eval" / "round36",
 }
-FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23", "round24", "round25", "round26", "round27", "round28", "round29", "round30", "round31", "round32", "round33", "round34")  # sets whose first score is kept as the unseen-text estimate
+FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23", "round24", "round25", "round26", "round27", "round28", "round29", "round30", "round31", "round32", "round33", "round34", "round35", "round36")  # sets whose first score is kept as the unseen-text estimate
 LABELS = {
     "tuned": "Tuned set (bench/eval/articles)",
     "heldout": "Held-out set (bench/eval/heldout)",
@@ -96,6 +98,8 @@ LABELS = {
     "round32": "Round-32 set (bench/eval/round32), written blind by another author",
     "round33": "Round-33 set (bench/eval/round33), written blind by another author",
     "round34": "Round-34 set (bench/eval/round34), written blind by another author",
+    "round35": "Round-35 set (bench/eval/round35), written blind by another author",
+    "round36": "Round-36 set (bench/eval/round36), written blind by another author",
 }
 RESULTS = ROOT / "bench" / "results" / "eval.json"
 TYPES = ("people", "places", "organisations")
