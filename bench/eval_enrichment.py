@@ -2,7 +2,7 @@
 
 Run from the repository root: ``PYTHONPATH=shared python bench/eval_enrichment.py``.
 Every set in ``SETS`` is scored separately: ``articles/`` (the rules and gazetteers were tuned on
-it), then ``heldout/``, ``blind/``, ``fresh/``, ``unseen/`` and ``round6/`` … ``round21/``, each
+it), then ``heldout/``, ``blind/``, ``fresh/``, ``unseen/`` and ``round6/`` … ``round36/``, each
 written later and scored once before any change made while looking at it (``round12/`` on were
 written blind, by an author who never saw the rules or their output): that first score is the
 honest estimate for unseen text. Prints precision/recall/F1
