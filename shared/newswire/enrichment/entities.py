@@ -619,11 +619,12 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
             if closed:
                 j = run  # "Cour des comptes, the state audit court"
                 break
-            k = run or _listed_name_end(toks, i, j, lex, gaz)
+            comma = toks[j].text == ","
+            k = run or (comma and _listed_name_end(toks, i, j, lex, gaz))
             if k:
                 j = k
                 continue
-            j = _partners_end(toks, i, j, lex, gaz) or j
+            j = (comma and _partners_end(toks, i, j, lex, gaz)) or j
             break
         while j < n and (toks[j].text.isdigit() or toks[j].text == "+") and (j + 1 >= n or toks[j + 1].text != "of") \
                 and any(tuple(t.key for t in toks[k:j + 1]) in gaz.index for k in range(max(i, j - 3), j)):
@@ -717,8 +718,11 @@ def _foreign_run_end(toks: list[Tok], i: int, j: int) -> tuple[int, bool]:
     to a joining word and a capital ("Syndicat des débardeurs du port de Montréal", "Samahan ng mga
     Manggagawa sa Sunbird"), or up to punctuation or an English word after words that are not
     English by their shape ("Cour des comptes,", "Conseil supérieur de l'éducation (CSE)")."""
-    if toks[j - 1].poss or not (toks[j].low in _FOREIGN_JOINS or _foreign_word(toks[j])) \
-            or not any(t.text in _FOREIGN_FRONT_HEADS for t in toks[max(i, j - 4):j]):
+    first = toks[j]
+    if first.low not in _FOREIGN_JOINS and (not first.ordinary or first.low in _FUNCTION_WORDS):
+        return 0, False  # (most spans end at punctuation or an English word: a cheap test first)
+    if toks[j - 1].poss or not any(t.text in _FOREIGN_FRONT_HEADS for t in toks[max(i, j - 4):j]) \
+            or not (first.low in _FOREIGN_JOINS or _foreign_word(first)):
         return 0, False
     foreign = False
     for k in range(j, min(len(toks), j + 9)):
@@ -899,11 +903,7 @@ class _Extractor:
         self.mentions: list[Mention] = []
         # the ordinary (lower-case) words of this text
         self.lower_words = {t.key for ts in sentences for t in ts if t.ordinary}
-        # capitalised words written alone inside a sentence somewhere in this text (not only opening
-        # one, nor only inside a longer name: "the Ministry of Labour and ...")
-        self.inner_capitals = {ts[k].text for ts in sentences for k in range(1, len(ts)) if ts[k].cap
-                               and ts[k - 1].low not in _OF and ts[k - 1].text not in _AND
-                               and not (k + 1 < len(ts) and ts[k + 1].cap)}
+        self._sentences = sentences
         self.acronyms: dict[str, str] = {}
         self._place_end = -1  # where the last place (or place-cued name) of this sentence ended
         self.defined: set[str] = set()  # long forms of acronyms defined in the text
@@ -936,6 +936,13 @@ class _Extractor:
         # acronyms the gazetteer knows for a body that this text spells out as something else
         # ("British Phonographic Industry (BPI)", "N-nitrosodimethylamine (NDMA)")
         self.redefined = _redefined_acronyms(text, gaz) if "(" in text else set()
+
+    @functools.cached_property
+    def inner_capitals(self) -> set[str]:
+        """Capitalised words written alone inside a sentence somewhere in this text (not only
+        opening one, nor only inside a longer name: "the Ministry of Labour and ...")."""
+        return {ts[k].text for ts in self._sentences for k in range(1, len(ts)) if ts[k].cap
+                and ts[k - 1].low not in _OF and ts[k - 1].text not in _AND and not (k + 1 < len(ts) and ts[k + 1].cap)}
 
     # --- helpers -------------------------------------------------------------------------
     def _key(self, toks: list[Tok], i: int, j: int) -> tuple[str, ...]:
