@@ -58,25 +58,6 @@ _ENGLISH_JOINS = frozenset({"and", "&", "of", "for", "the", "on", "upon"})
 # name even when it is an ordinary word alone ("Association of Teachers", "Ministère ... du Budget")
 _OF = frozenset({"of", "for", "de", "du", "des", "da", "do", "das", "dos", "del", "della", "di", "dei", "degli",
                  "delle", "für", "pentru", "dla"})
-# the first words of bodies' names in other languages, whose names may hold lower-case words
-# ("Conseil du patronat du Québec"), and the joining words of those languages
-_FOREIGN_FRONT_HEADS = frozenset("""Agence Agencia Agenzia Agenția Agência Alianza Aliança Alianța Alleanza Asamblea
-    Asociación Asociația Assembleia Associació Associazione Associação Autoridad Autoridade Autoritatea Autorité Banca
-    Banco Banque Caisse Caixa Caja Centro Comisión Comissão Comitato Comité Comitê Commissione Compagnie Companhia
-    Compañía Confederación Confederazione Confederação Confédération Congreso Congrès Conseil Consejo Conselho Consell
-    Consiglio Consiliul Contraloría Cooperativa Coordinadora Corporación Corte Curtea Cámara Câmara Defensoria Defensoría
-    Departamento Dirección Direction Direcția Direção Ejército Empresa Escola Escuela Federación Federazione Federação
-    Federația Fiscalía Fondation Fondazione Fondo Frente Fundación Fundação Fédération Groupe Grupo Gruppo Guardia
-    Institut Instituto Institutul Istituto Juzgado Jurado Ministerio Ministero Ministerul Ministère Ministério Mouvement
-    Movimento Movimiento Museo Museu Musée Observatorio Observatório Ordem Parti Partido Partidul Partito Policía Polizia
-    Polícia Prefeitura Procuraduría Rassemblement Registraduría Samahan Secretaria Secretaría Servicio Serviço Sindacato
-    Sindicat Sindicato Sindicatul Sociedad Sociedade Società Société Superintendencia Syndicat Teatro Théâtre Tribunal
-    Tribunale Unione Uniunea Universidad Universidade Università Université União Unión École Școala Cour Assemblée
-    Fonds Haut Haute Chambre Académie Minera Mineração Petróleos Industrias Laboratorios Constructora Servicios
-    Inversiones Transportes Aerolíneas Ferrocarriles Estadio Estádio Ingenio Comunidad Badan Dinas Balai Ballet
-    Orchestre Opéra""".split())
-_FOREIGN_JOINS = frozenset("""de du des da do das dos del della delle dei degli di la le les et e y i en pour para per
-    por au aux din și pentru ng mga sa dan""".split())
 # "and" in the languages whose bodies' names list their fields ("Mineros, Metalúrgicos y Siderúrgicos")
 _FOREIGN_ANDS = frozenset({"and", "&", "y", "e", "et", "și", "i", "dan", "und", "en"})
 # lower-case English words that no foreign name holds: a run that meets one is back in English
@@ -615,7 +596,7 @@ def _spans(toks: list[Tok], lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int
             if k > j and k < n and toks[k].cap:
                 j = k
                 continue
-            run, closed = _foreign_run_end(toks, i, j)
+            run, closed = _foreign_run_end(toks, i, j, lex)
             if closed:
                 j = run  # "Cour des comptes, the state audit court"
                 break
@@ -647,11 +628,11 @@ def _listed_name_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazette
     "Badan Meteorologi, Klimatologi, dan Geofisika")."""
     if j + 2 >= len(toks) or toks[j].text != "," or toks[j - 1].poss:
         return 0
-    foreign = any(t.text in _FOREIGN_FRONT_HEADS for t in toks[i:j])
+    foreign = any(t.text in lex.foreign_front_heads for t in toks[i:j])
     of = next((k for k in range(j - 1, i - 1, -1) if toks[k].low in ("of", "for")
-               or (foreign and (toks[k].low in _OF or toks[k].text in _FOREIGN_FRONT_HEADS))), -1)
+               or (foreign and (toks[k].low in _OF or toks[k].text in lex.foreign_front_heads))), -1)
     if of < 0 or j - of > 3 or not any(t.text in lex.org_heads or t.text in lex.org_front_heads
-                                       or t.text in _FOREIGN_FRONT_HEADS for t in toks[i:of + 1]):
+                                       or t.text in lex.foreign_front_heads for t in toks[i:of + 1]):
         return _spelled_list_end(toks, i, j)
     elements, k = _comma_list(toks, of + 1, j)
     listed = [w for e in elements for w in e]
@@ -712,31 +693,31 @@ def _comma_list(toks: list[Tok], i: int, j: int) -> tuple[list[list[str]], int]:
     return elements, k if k > j and joins else 0
 
 
-def _foreign_run_end(toks: list[Tok], i: int, j: int) -> tuple[int, bool]:
+def _foreign_run_end(toks: list[Tok], i: int, j: int, lex: Lexicon) -> tuple[int, bool]:
     """Where a name in another language goes on past its lower-case words, and whether it ends
     there, or (0, False): after a foreign body's first word, joining words and lower-case words up
     to a joining word and a capital ("Syndicat des débardeurs du port de Montréal", "Samahan ng mga
     Manggagawa sa Sunbird"), or up to punctuation or an English word after words that are not
     English by their shape ("Cour des comptes,", "Conseil supérieur de l'éducation (CSE)")."""
     first = toks[j]
-    if first.low not in _FOREIGN_JOINS and (not first.ordinary or first.low in _FUNCTION_WORDS):
+    if first.low not in lex.foreign_joins and (not first.ordinary or first.low in _FUNCTION_WORDS):
         return 0, False  # (most spans end at punctuation or an English word: a cheap test first)
-    if toks[j - 1].poss or not any(t.text in _FOREIGN_FRONT_HEADS for t in toks[max(i, j - 4):j]) \
-            or not (first.low in _FOREIGN_JOINS or _foreign_word(first)):
+    if toks[j - 1].poss or not any(t.text in lex.foreign_front_heads for t in toks[max(i, j - 4):j]) \
+            or not (first.low in lex.foreign_joins or _foreign_word(first)):
         return 0, False
     foreign = False
     for k in range(j, min(len(toks), j + 9)):
         t = toks[k]
         if t.cap:  # (after a joining word, or after lower-case words a joining word opened: "Musée du quai Branly")
-            return (k, False) if toks[k - 1].low in _FOREIGN_JOINS or (foreign and k > j) else (0, False)
-        if t.low in _FOREIGN_JOINS:
+            return (k, False) if toks[k - 1].low in lex.foreign_joins or (foreign and k > j) else (0, False)
+        if t.low in lex.foreign_joins:
             foreign = True
             continue
         if t.ordinary and t.low not in _FUNCTION_WORDS and t.low not in _ENGLISH_LOWER:
             foreign = foreign or _foreign_word(t)
             continue
         ends = not t.ordinary or t.low in _FUNCTION_WORDS or t.low in _ENGLISH_LOWER
-        return (k, True) if ends and foreign and k - j <= 6 and toks[k - 1].low not in _FOREIGN_JOINS else (0, False)
+        return (k, True) if ends and foreign and k - j <= 6 and toks[k - 1].low not in lex.foreign_joins else (0, False)
     return 0, False
 
 
@@ -1068,12 +1049,12 @@ class _Extractor:
         lex, gaz = self.lex, self.gaz
         if gaz.index.get(self._key(toks, lead, stop)) is not None or inner[-1] in _NOT_ORG_LAST:
             return False
-        if not (" ".join(inner).replace(" , ", ", ") in self.defined or inner[0] in lex.org_front_heads or inner[0] in _FOREIGN_FRONT_HEADS
+        if not (" ".join(inner).replace(" , ", ", ") in self.defined or inner[0] in lex.org_front_heads or inner[0] in lex.foreign_front_heads
                 or any(w in lex.org_heads for w in inner)):
             return False  # no organisation head word anywhere: not one organisation
         if len(inner) > 2 and inner[0].endswith("s") and inner[0] not in lex.org_front_heads and inner[1] in ("on", "in", "at"):
             return False  # "Investors in the ...", "Traders on the London Metal Exchange": a plural noun opening a sentence
-        if (inner[0] in _FOREIGN_FRONT_HEADS and not any(w in _ENGLISH_JOINS for w in inner)) or "," in inner \
+        if (inner[0] in lex.foreign_front_heads and not any(w in _ENGLISH_JOINS for w in inner)) or "," in inner \
                 or inner[:3] == ["Office", "of", "the"]:
             return True  # "Contraloría General del Estado", "... of Security, Justice and Democracy": no title
             # inside; "Office of the Prime Minister": a title inside names the office

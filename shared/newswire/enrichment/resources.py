@@ -57,6 +57,10 @@ class Lexicon:
     ship_nouns: frozenset[str] = frozenset()  # "the trawler X": a ship, not a person
     non_org_acronyms: frozenset[str] = frozenset()  # "GDP", "LNG", "KOSPI": acronyms that name no body
     field_words: frozenset[str] = frozenset()  # "Research", "Affairs": subjects of bodies, not parts of people's names
+    # first words of bodies' names in other languages, whose names may hold lower-case words
+    # ("Conseil du patronat du Québec"), and the joining words of those languages
+    foreign_front_heads: frozenset[str] = frozenset()
+    foreign_joins: frozenset[str] = frozenset()
 
 
 def norm_token(token: str) -> str:
@@ -226,6 +230,8 @@ def lexicon() -> Lexicon:
         ship_nouns=frozenset(raw["ship_nouns"]),
         non_org_acronyms=frozenset(raw["non_org_acronyms"]),
         field_words=frozenset(raw.get("field_words", ())),
+        foreign_front_heads=frozenset(raw.get("foreign_front_heads", ())),
+        foreign_joins=frozenset(raw.get("foreign_joins", ())),
         place_like=frozenset(k[0] for k, v in gazetteer().index.items() if len(k) == 1 and v[0] == "place")
         | gazetteer().demonyms,
     )
