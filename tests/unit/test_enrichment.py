@@ -1347,3 +1347,19 @@ def test_a_name_listing_words_with_commas_that_its_acronym_spells() -> None:
             "Immigration, Refugees and Citizenship Canada"} <= orgs
     assert not any(o.startswith(("Geophysical", "Refugees", "September")) for o in orgs)
     assert "Citizenship" not in _names(e.places)
+
+
+def test_a_known_body_spelled_out_in_the_texts_own_words_is_one_body() -> None:
+    body = ("According to the Meteorology, Climatology and Geophysics Agency (BMKG), the moon was low. "
+            "BMKG said rain would fall.")
+    orgs = enrich(ArticleIn(body_text=body)).organisations
+    assert len(orgs) == 1
+    assert "Meteorology, Climatology and Geophysics Agency" in [orgs[0].name, *orgs[0].aliases]
+
+
+def test_a_name_ending_in_a_place_before_and_the_another_body() -> None:
+    body = ('Groups such as Nature Québec and the David Suzuki Foundation sued. "Rain will hit Hispaniola." '
+            "The Instituto Dominicano de Meteorología (INDOMET) warned of floods.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Nature Québec", "David Suzuki Foundation", "Instituto Dominicano de Meteorología"} <= orgs
+    assert not any("Hispaniola" in o or o == "Nature" for o in orgs)

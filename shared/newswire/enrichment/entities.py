@@ -633,7 +633,7 @@ def _listed_name_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazette
                or (foreign and (toks[k].low in _OF or toks[k].text in lex.foreign_front_heads))), -1)
     if of < 0 or j - of > 3 or not any(t.text in lex.org_heads or t.text in lex.org_front_heads
                                        or t.text in lex.foreign_front_heads for t in toks[i:of + 1]):
-        return _spelled_list_end(toks, i, j)
+        return _spelled_list_end(toks, i, j) or _fields_list_end(toks, i, j, lex)
     elements, k = _comma_list(toks, of + 1, j)
     listed = [w for e in elements for w in e]
     if not k or toks[k].text not in (_FOREIGN_ANDS if foreign else ("and",)) \
@@ -642,6 +642,24 @@ def _listed_name_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazette
             or (gaz.index.get((norm_token(w),)) or ("",))[0] in ("place", "organisation") for w in listed):
         return 0  # (a list of places, bodies or people is no name)
     return k + 1  # the capital after the last "and"
+
+
+def _fields_list_end(toks: list[Tok], i: int, j: int, lex: Lexicon) -> int:
+    """Where a body's name that opens with its fields listed with commas goes on, after its last
+    "and", or 0: single field words, then a field and a head ("Meteorology, Climatology and
+    Geophysics Agency", "Food, Drug and Cosmetic Agency"; not "Brazil, Russia and China Bank")."""
+    elements, k = _comma_list(toks, i + (toks[i].text in _ARTICLES), j)
+    if not k or toks[k].text != "and" or any(len(e) != 1 or not _field_like(e[0], lex) for e in elements):
+        return 0
+    m = k + 1
+    while m < len(toks) and toks[m].cap and not toks[m - 1].poss and m - k <= 3:
+        m += 1
+    return k + 1 if m - k >= 3 and toks[m - 1].text in lex.org_heads and _field_like(toks[k + 1].text, lex) else 0
+
+
+def _field_like(word: str, lex: Lexicon) -> bool:
+    """A field or a science by its shape ("Climatology", "Geophysics", "Agriculture")."""
+    return word in lex.field_words or word.endswith(("ology", "ics", "ture", "ism"))
 
 
 def _spelled_list_end(toks: list[Tok], i: int, j: int) -> int:
@@ -808,7 +826,7 @@ def _whole_name_before(text: str, paren: int, known: str) -> str | None:
     words = text[max(0, paren - 200):paren].split()
     k = len(words)
     while k > 0 and (words[k - 1].rstrip(",") in _NAME_JOINS or (
-            words[k - 1][:1].isupper() and words[k - 1][-1] not in ".;:!?'’" and not _LOWER_HYPHEN.search(words[k - 1]))):
+            words[k - 1][:1].isupper() and words[k - 1][-1] not in ".;:!?'’\"“”()" and not _LOWER_HYPHEN.search(words[k - 1]))):
         k -= 1  # (not past a sentence's end, a possessive or "Kathmandu-based")
     while k < len(words) and not words[k][:1].isupper():
         k += 1  # a name opens with a capital
@@ -917,6 +935,14 @@ class _Extractor:
         # acronyms the gazetteer knows for a body that this text spells out as something else
         # ("British Phonographic Industry (BPI)", "N-nitrosodimethylamine (NDMA)")
         self.redefined = _redefined_acronyms(text, gaz) if "(" in text else set()
+        # a known body that the text spells out in its own words before its acronym ("Meteorology,
+        # Climatology and Geophysics Agency (BMKG)", the list's "... Geophysical Agency"): the text's
+        # words name the known body, as the acronym does
+        self.known_long: dict[str, str] = {}
+        for acronym, long in self.acronyms.items():
+            hit = gaz.index.get((norm_token(acronym),))
+            if hit is not None and hit[0] == "organisation" and acronym not in self.redefined and hit[1] != long:
+                self.known_long[long.replace(", ", " , ")] = hit[1]
 
     @functools.cached_property
     def inner_capitals(self) -> set[str]:
@@ -1020,8 +1046,8 @@ class _Extractor:
         return None
 
     def _emit(self, kind: Kind | None, name: str, surface: str, known: bool, cues: set[str]) -> None:
-        if " , " in name:  # a name that lists with commas (see _listed_name_end)
-            name, surface = name.replace(" , ", ", "), surface.replace(" , ", ", ")
+        # a name that lists with commas (see _listed_name_end)
+        name, surface = name.replace(" , ", ", "), surface.replace(" , ", ", ")
         self.mentions.append(Mention(kind, name, surface, known, cues, len(self.mentions)))
 
     def _commonish(self, word: str) -> bool:
@@ -1123,9 +1149,18 @@ class _Extractor:
                 left_head = self._country_suffixed(toks, start, k, initial)
             if not left_head and right_start > k + 1 and right_head:
                 # a place, then a body: "the Bodleian Library in Oxford and the Austrian National Library";
-                # a body's national branch: "Greenpeace Indonesia and the Indonesian Forum for ..."
+                # a body's national branch: "Greenpeace Indonesia and the Indonesian Forum for ..."; a
+                # name that ends in a place: "Nature Québec and the David Suzuki Foundation"
                 left_head = (self.gaz.index.get(tuple(t.key for t in toks[start:k])) or ("",))[0] == "place" or (
                     k - start >= 2 and self._known_org(toks, start, k - 1) and self._place_after(toks, k - 1, k))
+                if not left_head and k - start == 2 and toks[start].text not in _ARTICLES and toks[start].cap \
+                        and self.gaz.index.get((toks[start].key,)) is None and not (
+                            initial and (self._commonish(toks[start].text) or _NOUNY.search(toks[start].text))) \
+                        and (self.gaz.index.get((toks[k - 1].key,)) or ("",))[0] == "place":
+                    name = f"{toks[start].text} {toks[k - 1].text}"
+                    self._emit("organisation", name, name, False, set())  # a name ending in a place
+                    self._span(toks, right_start, end, False)
+                    return True
             if left_head and (right_start > k + 1 or right_head or self._known_org(toks, right_start, end) or (
                     self._known_org(toks, start, k) and end - right_start >= 2 and all(t.cap for t in toks[right_start:end])) or (
                     left[-1] in self.lex.org_heads and len(right) == 1 and toks[k + 1].cap)):
@@ -1434,6 +1469,9 @@ class _Extractor:
                                 for k, t in enumerate(toks[lead:stop], lead)).replace(" '", "'").replace(" ’", "’")
                 if name in self.acronyms:
                     name = self.acronyms[name]
+                if name in self.known_long:
+                    self._emit("organisation", self.known_long[name], name, True, set())
+                    return
                 if lead == start + 1 and toks[start].text == "The" and not sentence_initial:
                     self._emit("organisation", "The " + name, name, False, set())  # "a stake in The Metals
                     return  # Company": a capital "The" inside a sentence is part of the name
