@@ -1363,3 +1363,14 @@ def test_a_name_ending_in_a_place_before_and_the_another_body() -> None:
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert {"Nature Québec", "David Suzuki Foundation", "Instituto Dominicano de Meteorología"} <= orgs
     assert not any("Hispaniola" in o or o == "Nature" for o in orgs)
+
+
+def test_airports_and_agencies_named_in_other_languages_over_long_runs() -> None:
+    body = ("Flights to the Aeropuerto Internacional de Las Américas and the Aeropuerto Internacional de "
+            "Punta Cana resumed. Quebec's Société de protection des forêts contre le feu (SOPFEU) said so, as "
+            "did the Agentschap Zorg en Gezondheid. The Instituto Brasileiro do Meio Ambiente e dos Recursos "
+            "Naturais Renováveis fined them.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert {"Aeropuerto Internacional de Las Américas", "Aeropuerto Internacional de Punta Cana",
+            "Société de protection des forêts contre le feu", "Agentschap Zorg en Gezondheid",
+            "Instituto Brasileiro do Meio Ambiente e dos Recursos Naturais Renováveis"} <= orgs

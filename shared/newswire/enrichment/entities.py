@@ -720,11 +720,11 @@ def _foreign_run_end(toks: list[Tok], i: int, j: int, lex: Lexicon) -> tuple[int
     first = toks[j]
     if first.low not in lex.foreign_joins and (not first.ordinary or first.low in _FUNCTION_WORDS):
         return 0, False  # (most spans end at punctuation or an English word: a cheap test first)
-    if toks[j - 1].poss or not any(t.text in lex.foreign_front_heads for t in toks[max(i, j - 4):j]) \
+    if toks[j - 1].poss or not any(t.text in lex.foreign_front_heads for t in toks[max(i, j - 8):j]) \
             or not (first.low in lex.foreign_joins or _foreign_word(first)):
         return 0, False
     foreign = False
-    for k in range(j, min(len(toks), j + 9)):
+    for k in range(j, min(len(toks), j + 10)):
         t = toks[k]
         if t.cap:  # (after a joining word, or after lower-case words a joining word opened: "Musée du quai Branly")
             return (k, False) if toks[k - 1].low in lex.foreign_joins or (foreign and k > j) else (0, False)
@@ -735,7 +735,7 @@ def _foreign_run_end(toks: list[Tok], i: int, j: int, lex: Lexicon) -> tuple[int
             foreign = foreign or _foreign_word(t)
             continue
         ends = not t.ordinary or t.low in _FUNCTION_WORDS or t.low in _ENGLISH_LOWER
-        return (k, True) if ends and foreign and k - j <= 6 and toks[k - 1].low not in lex.foreign_joins else (0, False)
+        return (k, True) if ends and foreign and k - j <= 8 and toks[k - 1].low not in lex.foreign_joins else (0, False)
     return 0, False
 
 
@@ -1229,8 +1229,8 @@ class _Extractor:
         heads = self.lex.org_heads
         if left[-1] in heads:
             return True
-        fronts = self.lex.org_front_heads
-        return any(w in self.lex.connectors for w in left) and any(w in heads or w in fronts for w in left)
+        fronts, foreign = self.lex.org_front_heads, self.lex.foreign_front_heads
+        return any(w in self.lex.connectors for w in left) and any(w in heads or w in fronts or w in foreign for w in left)
 
     def _firm_after_noun(self, toks: list[Tok], start: int, end: int) -> bool:
         """"the consultancy Meridian Energy Aspects": a run of capitalised words after a noun for a
