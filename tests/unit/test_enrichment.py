@@ -1374,3 +1374,10 @@ def test_airports_and_agencies_named_in_other_languages_over_long_runs() -> None
     assert {"Aeropuerto Internacional de Las Américas", "Aeropuerto Internacional de Punta Cana",
             "Société de protection des forêts contre le feu", "Agentschap Zorg en Gezondheid",
             "Instituto Brasileiro do Meio Ambiente e dos Recursos Naturais Renováveis"} <= orgs
+
+
+def test_the_platform_x_after_a_post_or_a_platforms_noun() -> None:
+    posted = "He wrote on X that the vote was rigged, and in a post on X he said so again."
+    other = "Doctors X-rayed him. Option X failed, and Malcolm X spoke."
+    assert "X" in _names(enrich(ArticleIn(body_text=posted)).organisations)
+    assert "X" not in _names(enrich(ArticleIn(body_text=other)).organisations)

@@ -2410,6 +2410,8 @@ def extract(sentences: Sequence[str | list[Tok]], text: str, english: bool = Tru
     found = _resolve(ex.mentions, ex.gaz)
     found.organisations = _merge_defined_acronyms(found.organisations, text)
     _add_common_noun_forms(found.organisations, text)
+    if english and "X" in text and (posts := len(_ON_X.findall(text))) and not any(o.name == "X" for o in found.organisations):
+        found.organisations.append(Entity(name="X", mentions=posts))  # the platform: a letter alone names it
     return found
 
 
@@ -2429,6 +2431,9 @@ def _wire_opening(toks: list[Tok], gaz: Gazetteer) -> list[Tok]:
 
 
 _CAPITALS_BEFORE = re.compile(r"[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,4}$")
+# the platform X, which a letter alone names, where a post or a platform's noun comes before it
+_ON_X = re.compile(r"\b(?:(?:wrote|said|posted|post|posts|message|statement|video|account|comment|comments|"
+                   r"announced|published) on|(?:social media |social |messaging )?(?:platform|network|site)) X\b(?![-\w])")
 # common nouns a text writes after a body's name as part of how it names it ("the Azm alliance")
 _BODY_NOUNS = ("alliance", "movement", "party", "coalition", "bloc", "front", "militia", "group", "union")
 
