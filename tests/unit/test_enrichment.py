@@ -1381,3 +1381,12 @@ def test_the_platform_x_after_a_post_or_a_platforms_noun() -> None:
     other = "Doctors X-rayed him. Option X failed, and Malcolm X spoke."
     assert "X" in _names(enrich(ArticleIn(body_text=posted)).organisations)
     assert "X" not in _names(enrich(ArticleIn(body_text=other)).organisations)
+
+
+def test_another_partys_name_that_ends_in_democrats_is_not_the_us_party() -> None:
+    body = ("The Social Democrats won 22 percent in Bucharest, the polls showed. In Washington the "
+            "Democrats lost, and Senate Democrats voted no.")
+    e = enrich(ArticleIn(body_text=body))
+    us = [o for o in e.organisations if o.name == "Democratic Party"]
+    assert us and us[0].mentions == 2  # "the Democrats" and "Senate Democrats", not "the Social Democrats"
+    assert not _names(e.people)

@@ -195,6 +195,9 @@ _REGIONS_NOT_FIRMS = frozenset(["Amazon"])
 _SHARED_BODY_NAMES = frozenset({"Supreme Court", "Senate", "Congress", "House of Representatives"})
 # Titles of rulers whose names bodies and places take ("King Saud University", "Sheikh Zayed Road").
 _RULER_TITLES = frozenset({"King", "Queen", "Prince", "Princess", "Crown Prince", "Sheikh", "Sheikha", "Sultan", "Emir"})
+# parties' members by which a known party is named alone, and which other parties' names end in
+_PARTY_PLURALS = frozenset({"Democrats", "Republicans", "Greens", "Conservatives", "Socialists", "Liberals",
+                            "Communists", "Nationalists", "Democrates", "Démocrates"})
 # what a district that is a body serves, beside the fields ("School District", "Fire District")
 _DISTRICT_REMITS = frozenset({"School", "Schools", "Hospital", "Fire", "Irrigation", "Transit", "Sanitation", "Library",
                               "Utility", "Park", "Parks"})
@@ -965,6 +968,10 @@ class _Extractor:
             if hit is not None:
                 if j == i + 1 and toks[i].text in self.redefined:
                     continue  # the text says what this acronym stands for here
+                if j == i + 1 and toks[i].text in _PARTY_PLURALS and i > 0 and toks[i - 1].cap \
+                        and toks[i - 1].text not in _ARTICLES and not toks[i - 1].poss \
+                        and (toks[i - 1].key,) not in index:
+                    continue  # "Social Democrats", "Sweden Democrats": not the party "Democrats" names alone
                 if j == i + 1 and key in self.gaz.weak and (
                     (i > 0 and toks[i - 1].cap and not toks[i - 1].poss and toks[i - 1].text not in _ARTICLES)
                     or (j < end and toks[j].cap and not toks[i].poss and not self._org_head_after(toks, j, end))
