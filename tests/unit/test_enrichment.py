@@ -1390,3 +1390,10 @@ def test_another_partys_name_that_ends_in_democrats_is_not_the_us_party() -> Non
     us = [o for o in e.organisations if o.name == "Democratic Party"]
     assert us and us[0].mentions == 2  # "the Democrats" and "Senate Democrats", not "the Social Democrats"
     assert not _names(e.people)
+
+
+def test_competitions_are_no_bodies() -> None:
+    body = ("Flamengo won the Copa Libertadores for a fourth time, a coach said the format had taken the "
+            "Libertadores to the whole continent, and the Chiefs reached the Super Rugby Pacific final.")
+    orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
+    assert not orgs & {"Copa Libertadores", "Libertadores", "Super Rugby Pacific"}

@@ -1381,7 +1381,8 @@ class _Extractor:
         if whole is None and tuple(keys[lead:end]) in lex.non_entity_phrases:
             return  # "the Champions League": a competition, though "League" heads a body's name
         # (the length tests below skip readings that need more words than the span has)
-        if whole is None and self.heuristics and end - lead >= 2 and team_end(toks, lead, end, gaz, lex, self.sports):
+        if whole is None and self.heuristics and end - lead >= 2 and toks[lead].text not in _NOT_ORG_FRONT \
+                and team_end(toks, lead, end, gaz, lex, self.sports):  # (not a competition: "Copa Libertadores")
             name = " ".join(t.text for t in toks[lead:end])
             self._emit("organisation", name, name, False, {"team"})  # "Perth Scorchers", "the Hanshin Tigers"
             return
