@@ -1397,3 +1397,12 @@ def test_competitions_are_no_bodies() -> None:
             "Libertadores to the whole continent, and the Chiefs reached the Super Rugby Pacific final.")
     orgs = _names(enrich(ArticleIn(body_text=body)).organisations)
     assert not orgs & {"Copa Libertadores", "Libertadores", "Super Rugby Pacific"}
+
+
+def test_treasury_energy_and_mineral_portfolios_before_a_title_are_posts() -> None:
+    body = ("Treasury Cabinet Secretary John Mbadi told parliament so, said Energy and Mineral Resources "
+            "Minister Bahlil Lahadalia, and Deputy Energy Minister Nurlan Seitkali agreed.")
+    e = enrich(ArticleIn(body_text=body))
+    assert not _names(e.organisations) & {"Treasury Cabinet", "Mineral Resources"}
+    assert not any("Seitkali" in o for o in _names(e.organisations))
+    assert {"John Mbadi", "Bahlil Lahadalia", "Nurlan Seitkali"} <= _names(e.people)

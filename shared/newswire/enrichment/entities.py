@@ -1006,8 +1006,10 @@ class _Extractor:
         while k < end and toks[k].cap and not toks[k - 1].poss and toks[k].text not in self.lex.connectors:
             k += 1
         heads, fields = self.lex.org_heads, self.lex.field_words
-        if k > t_end and toks[t_end].text in fields and not is_given_name(toks[t_end].text, self.lex):
-            return k  # a title word, then a field: a firm ("Cardinal Health", "General Health Partners")
+        if k > t_end and toks[t_end].text in fields and not is_given_name(toks[t_end].text, self.lex) \
+                and not any((t.key,) in self.lex.titles for t in toks[t_end + 1:k]):
+            return k  # a title word, then a field: a firm ("Cardinal Health", "General Health Partners"; not
+            # "Deputy Energy Minister Nurlan Seitkali")
         title = " ".join(t.text for t in toks[i:t_end])
         if title in _NAMESAKE_TITLES and k - t_end >= 2 and toks[k - 1].text in heads:
             return k  # "Sir Vivian Richards Stadium", "Dr Sulaiman Al Habib Medical Services Group"
