@@ -1406,3 +1406,9 @@ def test_treasury_energy_and_mineral_portfolios_before_a_title_are_posts() -> No
     assert not _names(e.organisations) & {"Treasury Cabinet", "Mineral Resources"}
     assert not any("Seitkali" in o for o in _names(e.organisations))
     assert {"John Mbadi", "Bahlil Lahadalia", "Nurlan Seitkali"} <= _names(e.people)
+
+
+def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name() -> None:
+    body = ("The trials were held in Nairobi on Saturday. Teenager Mercy Chepkoech won the 1,500 metres "
+            "in a championship record, and the coach said Chepkoech would race again in Paris.")
+    assert "Mercy Chepkoech" in _names(enrich(ArticleIn(body_text=body)).people)
