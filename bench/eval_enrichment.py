@@ -2,7 +2,7 @@
 
 Run from the repository root: ``PYTHONPATH=shared python bench/eval_enrichment.py``.
 Every set in ``SETS`` is scored separately: ``articles/`` (the rules and gazetteers were tuned on
-it), then ``heldout/``, ``blind/``, ``fresh/``, ``unseen/`` and ``round6/`` … ``round36/``, each
+it), then ``heldout/``, ``blind/``, ``fresh/``, ``unseen/`` and ``round6/`` … ``round38/``, each
 written later and scored once before any change made while looking at it (``round12/`` on were
 written blind, by an author who never saw the rules or their output): that first score is the
 honest estimate for unseen text. Prints precision/recall/F1
@@ -61,8 +61,10 @@ SETS = {
     "round34": ROOT / "bench" / "eval" / "round34",
     "round35": ROOT / "bench" / "eval" / "round35",
     "round36": ROOT / "bench" / "eval" / "round36",
+    "round37": ROOT / "bench" / "eval" / "round37",
+    "round38": ROOT / "bench" / "eval" / "round38",
 }
-FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23", "round24", "round25", "round26", "round27", "round28", "round29", "round30", "round31", "round32", "round33", "round34", "round35", "round36")  # sets whose first score is kept as the unseen-text estimate
+FIRST_SIGHT = ("heldout", "blind", "fresh", "unseen", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23", "round24", "round25", "round26", "round27", "round28", "round29", "round30", "round31", "round32", "round33", "round34", "round35", "round36", "round37", "round38")  # sets whose first score is kept as the unseen-text estimate
 LABELS = {
     "tuned": "Tuned set (bench/eval/articles)",
     "heldout": "Held-out set (bench/eval/heldout)",
@@ -100,6 +102,8 @@ LABELS = {
     "round34": "Round-34 set (bench/eval/round34), written blind by another author",
     "round35": "Round-35 set (bench/eval/round35), written blind by another author",
     "round36": "Round-36 set (bench/eval/round36), written blind by another author",
+    "round37": "Round-37 set (bench/eval/round37), written blind by another author",
+    "round38": "Round-38 set (bench/eval/round38), written blind by another author",
 }
 RESULTS = ROOT / "bench" / "results" / "eval.json"
 TYPES = ("people", "places", "organisations")
