@@ -654,9 +654,7 @@ def _fields_list_end(toks: list[Tok], i: int, j: int, lex: Lexicon) -> int:
     elements, k = _comma_list(toks, i + (toks[i].text in _ARTICLES), j)
     if not k or toks[k].text != "and" or any(len(e) != 1 or not _field_like(e[0], lex) for e in elements):
         return 0
-    m = k + 1
-    while m < len(toks) and toks[m].cap and not toks[m - 1].poss and m - k <= 3:
-        m += 1
+    m = _capitals_end(toks, k + 1, 3)
     return k + 1 if m - k >= 3 and toks[m - 1].text in lex.org_heads and _field_like(toks[k + 1].text, lex) else 0
 
 
@@ -672,9 +670,7 @@ def _spelled_list_end(toks: list[Tok], i: int, j: int) -> int:
     elements, k = _comma_list(toks, i + (toks[i].text in _ARTICLES), j)
     if not k or toks[k].text not in _AND:
         return 0
-    m = k + 1
-    while m < len(toks) and toks[m].cap and not toks[m - 1].poss:
-        m += 1
+    m = _capitals_end(toks, k + 1)
     if m + 2 >= len(toks) or toks[m].text != "(" or toks[m + 2].text != ")" or not toks[m + 1].text.isupper():
         return 0
     words = [w for e in elements for w in e] + [t.text for t in toks[k:m]]
@@ -691,8 +687,13 @@ def _partners_end(toks: list[Tok], i: int, j: int, lex: Lexicon, gaz: Gazetteer)
             is_given_name(w, lex) or (gaz.index.get((norm_token(w),)) or ("",))[0] in (("place", "organisation") if e else ("place",))
             for e, [w] in enumerate(elements)):
         return 0  # (its first may be how the firm is known: "Skadden")
-    m = k + 1
-    while m < len(toks) and toks[m].cap and not toks[m - 1].poss:
+    return _capitals_end(toks, k + 1)
+
+
+def _capitals_end(toks: list[Tok], k: int, most: int = 99) -> int:
+    """Where the capitalised words from ``k`` end (at most ``most`` of them), a possessive ending them."""
+    m = k
+    while m < len(toks) and toks[m].cap and (m == k or not toks[m - 1].poss) and m - k < most:
         m += 1
     return m
 
