@@ -752,6 +752,12 @@ def _foreign_word(t: Tok) -> bool:
     return t.ordinary and _ROMANCE_SHAPE.search(t.text) is not None
 
 
+def _joined(words: Sequence[str]) -> str:
+    """Words as written, a comma that lists inside a name against the word before it
+    ("Ministry of Industries, Mines and Energy", see _listed_name_end)."""
+    return " ".join(words).replace(" , ", ", ")
+
+
 def _surface(toks: list[Tok], i: int, j: int) -> str:
     """The words ``i:j`` as written, keeping a possessive inside the name ("Moody's Ratings")."""
     if j - i == 1:
@@ -946,7 +952,7 @@ class _Extractor:
         for acronym, long in self.acronyms.items():
             hit = gaz.index.get((norm_token(acronym),))
             if hit is not None and hit[0] == "organisation" and acronym not in self.redefined and hit[1] != long:
-                self.known_long[long.replace(", ", " , ")] = hit[1]
+                self.known_long[long] = hit[1]
 
     @functools.cached_property
     def inner_capitals(self) -> set[str]:
@@ -1056,8 +1062,7 @@ class _Extractor:
         return None
 
     def _emit(self, kind: Kind | None, name: str, surface: str, known: bool, cues: set[str]) -> None:
-        # a name that lists with commas (see _listed_name_end)
-        name, surface = name.replace(" , ", ", "), surface.replace(" , ", ", ")
+        name, surface = _joined([name]), _joined([surface])  # (a span's words, commas among them)
         self.mentions.append(Mention(kind, name, surface, known, cues, len(self.mentions)))
 
     def _commonish(self, word: str) -> bool:
@@ -1085,7 +1090,7 @@ class _Extractor:
         lex, gaz = self.lex, self.gaz
         if gaz.index.get(self._key(toks, lead, stop)) is not None or inner[-1] in _NOT_ORG_LAST:
             return False
-        if not (" ".join(inner).replace(" , ", ", ") in self.defined or inner[0] in lex.org_front_heads or inner[0] in lex.foreign_front_heads
+        if not (_joined(inner) in self.defined or inner[0] in lex.org_front_heads or inner[0] in lex.foreign_front_heads
                 or any(w in lex.org_heads for w in inner)):
             return False  # no organisation head word anywhere: not one organisation
         if len(inner) > 2 and inner[0].endswith("s") and inner[0] not in lex.org_front_heads and inner[1] in ("on", "in", "at"):
@@ -1102,7 +1107,7 @@ class _Extractor:
             if k != lead or t_end >= stop or is_given_name(toks[t_end].text, lex) or (
                     self._gaz_match(toks, t_end, end) or (0, ("",)))[1][0] == "person":
                 return False
-        if " ".join(inner).replace(" , ", ", ") in self.defined:
+        if _joined(inner) in self.defined:
             return True
         if inner[0] in lex.org_front_heads:
             return True
@@ -1478,6 +1483,7 @@ class _Extractor:
             if len(inner) >= 2 and self._org_span(toks, lead, stop, end, inner):
                 name = " ".join(t.text + ("'s" if t.poss and k < stop - 1 else "")
                                 for k, t in enumerate(toks[lead:stop], lead)).replace(" '", "'").replace(" ’", "’")
+                name = _joined([name])
                 if name in self.acronyms:
                     name = self.acronyms[name]
                 if name in self.known_long:
